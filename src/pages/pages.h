@@ -1,0 +1,19 @@
+/* pages.h — every page handler named in src/routes.def. One feature per file:
+ * page_home.c, page_login.c, page_dashboard.c, page_account.c, page_org.c,
+ * page_admin.c. */
+#ifndef VARDE_PAGES_H
+#define VARDE_PAGES_H
+
+#include "../app/security.h"
+
+struct ctx;
+
+#define ROUTE(m, p, h, a, f, l) void h(struct ctx *c);
+#include "../routes.def"
+#undef ROUTE
+
+/* Shared by the login and account pages: the message for a password that
+ * breaks the policy (translated), or NULL when it is fine. */
+const char *password_problem_text(struct ctx *c, enum password_problem p);
+
+#endif

@@ -1,0 +1,86 @@
+/* store.h — all SQL lives in src/store/. Pages call these functions; they take
+ * the request's connection and return plain structs or codes. Functions that
+ * return strings say who frees them. Writes assume the caller opened the
+ * transaction (the dispatcher does for POST routes). */
+#ifndef VARDE_STORE_H
+#define VARDE_STORE_H
+#include <stdbool.h>
+
+#include "../db/db.h"
+
+enum { STORE_OK = 0, STORE_NOTFOUND = -1, STORE_ERROR = -2, STORE_CONFLICT = -3 };
+
+/* Users ------------------------------------------------------------------ */
+struct user {
+	long long id;
+	char *email, *name, *password_hash, *lang; /* owned; password_hash/lang may be NULL */
+	bool site_admin, disabled;
+	long long created_at;
+};
+void user_free(struct user *u);
+int store_user_by_email(struct db *db, const char *email, struct user *out);
+int store_user_by_id(struct db *db, long long id, struct user *out);
+/* Insert a user; email must already be lower-cased. STORE_CONFLICT if taken. */
+int store_user_create(struct db *db, const char *email, const char *name, bool site_admin, long long *id);
+int store_user_set_password(struct db *db, long long id, const char *hash);
+int store_user_set_lang(struct db *db, long long id, const char *lang);
+long long store_user_count(struct db *db);
+/* Iterate users ordered by name: call with *stmt NULL first; returns false at end. */
+struct db_stmt *store_user_list(struct db *db, int limit, int offset);
+
+/* Organisations ------------------------------------------------------------ */
+struct org {
+	long long id;
+	char *name, *kind, *orgnr, *kommunenr; /* owned; orgnr/kommunenr may be NULL */
+	long long created_at;
+};
+void org_free(struct org *o);
+int store_org_create(struct db *db, const char *name, const char *kind, const char *orgnr,
+		     const char *kommunenr, long long *id);
+int store_org_by_id(struct db *db, long long id, struct org *out);
+struct db_stmt *store_org_list(struct db *db, int limit, int offset);
+long long store_org_count(struct db *db);
+
+/* Memberships --------------------------------------------------------------- */
+int store_membership_set(struct db *db, long long user_id, long long org_id, const char *role);
+int store_membership_remove(struct db *db, long long user_id, long long org_id);
+/* Rows: org_id, org_name, org_kind, role — for one user, by org name. */
+struct db_stmt *store_memberships_of_user(struct db *db, long long user_id);
+/* Rows: user_id, name, email, role — for one org, by name. */
+struct db_stmt *store_members_of_org(struct db *db, long long org_id);
+long long store_org_admin_count(struct db *db, long long org_id);
+
+/* Sessions ---------------------------------------------------------------- */
+int store_session_create(struct db *db, const char *id_hash, long long user_id, long long now,
+			 long long current_org, const char *client);
+/* Loads user_id, created_at, last_seen, current_org of a session. */
+int store_session_get(struct db *db, const char *id_hash, long long *user_id, long long *created_at,
+		      long long *last_seen, long long *current_org);
+int store_session_touch(struct db *db, const char *id_hash, long long now);
+int store_session_set_org(struct db *db, const char *id_hash, long long org_id);
+int store_session_delete(struct db *db, const char *id_hash);
+/* Delete every session of a user except keep_hash (NULL: all). */
+int store_session_delete_user(struct db *db, long long user_id, const char *keep_hash);
+long long store_session_count_user(struct db *db, long long user_id);
+
+/* One-time tokens (set-password links) --------------------------------------- */
+int store_token_create(struct db *db, const char *id_hash, long long user_id, const char *purpose,
+		       long long now, long long expires_at);
+/* The user of an unused, unexpired token, or STORE_NOTFOUND. */
+int store_token_user(struct db *db, const char *id_hash, const char *purpose, long long now, long long *user_id);
+int store_token_use(struct db *db, const char *id_hash, long long now);
+
+/* Login throttling ------------------------------------------------------------ */
+/* Failures recorded for key in the window that started within window_s of now. */
+long long store_throttle_failures(struct db *db, const char *key, long long now, long long window_s);
+int store_throttle_fail(struct db *db, const char *key, long long now, long long window_s);
+int store_throttle_clear(struct db *db, const char *key);
+
+/* Settings and audit ------------------------------------------------------------ */
+/* Read a setting (malloc'd, caller frees) or NULL. */
+char *store_setting_get(struct db *db, const char *key);
+/* Insert the setting unless it exists (first writer wins across processes). */
+int store_setting_init(struct db *db, const char *key, const char *value);
+int store_audit(struct db *db, long long user_id, const char *action, const char *object, const char *detail);
+
+#endif
