@@ -29,7 +29,6 @@ static int config_listen(struct config *c, const char *v, char *err, size_t errl
 		snprintf(err, errlen, "listen: \"%s\" is not ADDR:PORT with a port from 1 to 65535", v);
 		return -1;
 	}
-	c->listen_port = (int)p;
 	if (colon && colon > v) {
 		size_t n = (size_t)(colon - v);
 		if (n >= sizeof c->listen_addr) {
@@ -39,6 +38,7 @@ static int config_listen(struct config *c, const char *v, char *err, size_t errl
 		memcpy(c->listen_addr, v, n);
 		c->listen_addr[n] = '\0';
 	}
+	c->listen_port = (int)p;
 	return 0;
 }
 
@@ -113,9 +113,16 @@ int config_load_file(struct config *c, const char *path, char *err, size_t errle
 	int lineno = 0, rc = 0;
 	while (fgets(line, sizeof line, f)) {
 		lineno++;
-		char *hash = strchr(line, '#');
-		if (hash)
-			*hash = '\0';
+		/* A comment starts with '#' at the start of a line or after a
+		 * blank; a '#' inside a value (a password in a database URL) stays. */
+		const char *first = line + strspn(line, " \t");
+		if (*first == '#')
+			continue;
+		for (char *h = line + 1; *h; h++)
+			if (*h == '#' && (h[-1] == ' ' || h[-1] == '\t')) {
+				*h = '\0';
+				break;
+			}
 		char *eq = strchr(line, '=');
 		char *t = text_trim_dup(line);
 		int blank = !*t;

@@ -3,6 +3,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Append n bytes of s, replacing the five HTML-special characters. Runs of
@@ -68,7 +69,7 @@ static void html_number(struct buf *b, const char *spec, size_t speclen, va_list
 {
 	char fmt[16], out[64];
 	if (speclen >= sizeof fmt)
-		return;
+		abort(); /* a width of 10+ digits: a programming error, caught in tests */
 	memcpy(fmt, spec, speclen);
 	fmt[speclen] = '\0';
 	int n;
@@ -91,7 +92,8 @@ static void html_number(struct buf *b, const char *spec, size_t speclen, va_list
 #pragma GCC diagnostic pop
 
 /* The supported conversions are %s, %.*s, %c, %d %i %u %x %f with optional
- * l, ll or z, a width or precision, and %%. Strings and characters are escaped. */
+ * l, ll or z, a width or precision, and %%. Strings and characters are escaped.
+ * Anything else aborts: the compiler accepts it, so it must not pass silently. */
 void html_printf(struct buf *b, const char *fmt, ...)
 {
 	va_list ap;
@@ -148,8 +150,11 @@ void html_printf(struct buf *b, const char *fmt, ...)
 			html_textn(b, &c, 1);
 		} else if (conv == 'd' || conv == 'i' || conv == 'u' || conv == 'x' || conv == 'f') {
 			html_number(b, pct, (size_t)(q - pct + 1), &ap, lcount, zflag, conv);
-		} else if (conv == '\0') {
-			break;
+		} else {
+			/* An unsupported conversion (%X, %hd, %p, …) would leave its
+			 * argument unread and misread every later one: stop here. */
+			fprintf(stderr, "html_printf: unsupported conversion in \"%s\"\n", fmt);
+			abort();
 		}
 		p = q + 1;
 	}

@@ -115,7 +115,7 @@ bool text_equal_ct(const void *a, const void *b, size_t n)
 
 bool text_parse_ll(const char *s, long long *out)
 {
-	if (!s || !*s)
+	if (!s || !((*s >= '0' && *s <= '9') || (*s == '-' && s[1] >= '0' && s[1] <= '9')))
 		return false;
 	char *end;
 	errno = 0;

@@ -143,6 +143,12 @@ static int pg_exec(struct db *db, const char *sql)
 	int ok = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK;
 	if (!ok)
 		pg_set_err(db, PQresultErrorMessage(r));
+	/* COMMIT in a failed transaction "succeeds" with the tag ROLLBACK:
+	 * report it as the failure it is, as SQLite would. */
+	if (ok && strcmp(sql, "COMMIT") == 0 && strcmp(PQcmdStatus(r), "COMMIT") != 0) {
+		pg_set_err(db, "the transaction was rolled back because a statement in it failed");
+		ok = 0;
+	}
 	PQclear(r);
 	return ok ? 0 : -1;
 }
