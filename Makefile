@@ -38,7 +38,8 @@ $(B)/varde: $(OBJ) $(B)/obj/main.o
 
 $(B)/obj/%.o: src/%.c $(wildcard src/*/*.h) src/routes.def | lint
 	@mkdir -p $(dir $@)
-	$(CC) $(ALLCFLAGS) $(WERROR) -c -o $@ $<
+	@echo "  CC    $<"
+	@$(CC) $(ALLCFLAGS) $(WERROR) -c -o $@ $<
 
 $(B)/obj/assets_data.o: $(GEN)/assets_data.c
 	@mkdir -p $(dir $@)
@@ -70,7 +71,8 @@ $(B)/asan/varde: $(ASAN_OBJ) $(B)/asan/main.o
 
 $(B)/asan/%.o: src/%.c $(wildcard src/*/*.h) src/routes.def
 	@mkdir -p $(dir $@)
-	clang $(filter-out -O2 -D_FORTIFY_SOURCE=2,$(ALLCFLAGS)) $(ASAN_FLAGS) -Werror -c -o $@ $<
+	@echo "  ASAN  $<"
+	@clang $(filter-out -O2 -D_FORTIFY_SOURCE=2,$(ALLCFLAGS)) $(ASAN_FLAGS) -Werror -c -o $@ $<
 
 $(B)/asan/assets_data.o: $(GEN)/assets_data.c
 	@mkdir -p $(dir $@)

@@ -157,6 +157,26 @@ static struct MHD_Response *server_make_response(const struct req *rq, struct re
 	return r;
 }
 
+/* The path for the log with long segments (one-time tokens) masked, so a log
+ * never holds a secret. Writes into out. */
+static void server_log_path(const char *path, char *out, size_t outlen)
+{
+	size_t o = 0, seg = 0;
+	for (const char *p = path; *p && o + 4 < outlen; p++) {
+		if (*p == '/')
+			seg = 0;
+		else if (++seg > 24)
+			continue;
+		else if (seg == 24) {
+			memcpy(out + o, "...", 3);
+			o += 3;
+			continue;
+		}
+		out[o++] = (unsigned char)*p < 0x20 ? '?' : *p;
+	}
+	out[o] = '\0';
+}
+
 static long long elapsed_us(const struct timespec *start)
 {
 	struct timespec now;
@@ -193,14 +213,18 @@ static enum MHD_Result server_request(void *cls, struct MHD_Connection *conn, co
 	struct resp rs = {0};
 	server_build_req(conn, url, method, st, &rq);
 	app_handle(app, &rq, &rs);
+	size_t body_len = rs.body.len;
 	struct MHD_Response *r = server_make_response(&rq, &rs, strcmp(method, "HEAD") == 0);
 	if (st->too_large)
 		MHD_add_response_header(r, "Connection", "close");
 	enum MHD_Result ret = MHD_queue_response(conn, (unsigned)rs.status, r);
 	MHD_destroy_response(r);
-	if (!app->cfg.quiet)
-		fprintf(stderr, "method=%s path=%s status=%d bytes=%zu us=%lld user=%lld\n", rq.method, rq.path,
-			rs.status, rs.asset ? rs.asset->len : rs.body.len, elapsed_us(&st->start), rs.user_id);
+	if (!app->cfg.quiet) {
+		char logpath[256];
+		server_log_path(rq.path, logpath, sizeof logpath);
+		fprintf(stderr, "method=%s path=%s status=%d bytes=%zu us=%lld user=%lld\n", rq.method, logpath,
+			rs.status, rs.asset ? rs.asset->len : body_len, elapsed_us(&st->start), rs.user_id);
+	}
 	req_free(&rq);
 	resp_free(&rs);
 	return ret;
