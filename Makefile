@@ -2,14 +2,14 @@
 # needs; both install what is missing first (scripts/install-deps.sh).
 
 CC        ?= gcc
-PKGS      := libmicrohttpd sqlite3 libpq libsodium
+PKGS      := libmicrohttpd sqlite3 libpq libsodium yaml-0.1 libcmark-gfm jansson
 VERSION   := $(shell git describe --always --dirty 2>/dev/null || echo 0.1.0)
 WARN      := -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla \
              -Wimplicit-fallthrough -Wno-missing-field-initializers
 CFLAGS    ?= -O2 -g
 ALLCFLAGS := -std=c17 -D_GNU_SOURCE $(WARN) $(CFLAGS) -fstack-protector-strong -D_FORTIFY_SOURCE=2 \
              -DVARDE_VERSION='"$(VERSION)"' -Isrc/core $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LIBS      := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread
+LIBS      := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lpthread
 WERROR    ?= -Werror
 
 SRC       := $(sort $(wildcard src/*/*.c))
@@ -25,7 +25,9 @@ DS_CSS    := web/node_modules/@digdir/designsystemet-css/dist/src/index.css
 DS_THEME  := web/node_modules/@digdir/designsystemet-theme/brand/digdir.css
 ASSETS    := css/designsystemet.css=$(DS_CSS) css/theme.css=$(DS_THEME) css/varde.css=assets/css/varde.css \
              i18n/nb.mo=$(GEN)/nb.mo
-ASSET_FILES := $(DS_CSS) $(DS_THEME) assets/css/varde.css $(GEN)/nb.mo
+METHOD_FILES := $(sort $(wildcard methodologies/*/*.yaml methodologies/*/*/*.yaml))
+ASSETS    += $(foreach f,$(METHOD_FILES),$(f)=$(f))
+ASSET_FILES := $(DS_CSS) $(DS_THEME) assets/css/varde.css $(GEN)/nb.mo $(METHOD_FILES)
 
 .PHONY: all run check deps deps-check build unit unit-asan http http-asan browser pg lint clang-check po-check \
         po-update clean format

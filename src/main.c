@@ -31,7 +31,8 @@ static void usage(FILE *f)
 		   "  org list\n"
 		   "  backup FILE           consistent online copy of the database\n"
 		   "  restore FILE          replace the database with a backup (server stopped)\n"
-		   "  routes                list every URL the server answers\n\n"
+		   "  routes                list every URL the server answers\n"
+		   "  methodology check DIR report every problem in a methodology folder\n\n"
 		   "options (also as environment variables or in a config file):\n"
 		   "  --db URL              sqlite:PATH (default sqlite:var/varde.db) or postgresql://…   VARDE_DB\n"
 		   "  --listen ADDR:PORT    default 127.0.0.1:8080                                     VARDE_LISTEN\n"
@@ -146,6 +147,8 @@ int main(int argc, char **argv)
 		return cli_restore(&cfg, argc - 2, argv + 2);
 	if (strcmp(cmd, "routes") == 0)
 		return cli_routes();
+	if (strcmp(cmd, "methodology") == 0 && argc >= 3 && strcmp(argv[2], "check") == 0)
+		return cli_methodology_check(argc - 3, argv + 3);
 	fprintf(stderr, "varde: unknown command \"%s\" (see varde --help)\n", cmd);
 	return 2;
 }

@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/xalloc.h"
 #include "../db/migrate.h"
+#include "../method/registry.h"
 #include "../store/store.h"
 #include "security.h"
 
@@ -57,20 +59,27 @@ int app_init(struct app *app, const struct config *cfg, int pool_size, char *err
 	int rc = migrate_run(db, err, errlen);
 	if (rc == 0)
 		rc = app_load_secret(app, db, err, errlen);
+	if (rc == 0) {
+		app->methods = xcalloc(1, sizeof *app->methods);
+		rc = registry_init(app->methods, db, err, errlen);
+	}
 	db_pool_release(app->pool, db);
 	if (rc == 0 && password_hash("varde-dummy-password-for-timing", app->dummy_hash) != 0) {
 		snprintf(err, errlen, "cannot compute a password hash (out of memory?)");
 		rc = -1;
 	}
-	if (rc != 0) {
-		db_pool_close(app->pool);
-		app->pool = NULL;
-	}
+	if (rc != 0)
+		app_close(app);
 	return rc;
 }
 
 void app_close(struct app *app)
 {
+	if (app->methods) {
+		registry_free(app->methods);
+		free(app->methods);
+		app->methods = NULL;
+	}
 	db_pool_close(app->pool);
 	app->pool = NULL;
 }

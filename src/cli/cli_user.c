@@ -10,6 +10,7 @@
 #include "../app/security.h"
 #include "../core/text.h"
 #include "../db/migrate.h"
+#include "../method/registry.h"
 #include "../store/store.h"
 #include "cli.h"
 
@@ -35,9 +36,17 @@ int cli_migrate(const struct config *cfg)
 	struct db *db = cli_open(cfg);
 	if (!db)
 		return 1;
-	printf("schema is at version %d\n", migrate_latest());
+	/* Also record the built-in methodologies' versions. */
+	struct method_registry reg;
+	char err[2048];
+	int rc = registry_init(&reg, db, err, sizeof err);
+	if (rc != 0)
+		fprintf(stderr, "varde: %s\n", err);
+	else
+		printf("schema is at version %d; %d methodology versions known\n", migrate_latest(), reg.n);
+	registry_free(&reg);
 	db_close(db);
-	return 0;
+	return rc ? 1 : 0;
 }
 
 static void cli_print_link(const char *base_url, const char *token)

@@ -125,3 +125,17 @@ bool text_parse_ll(const char *s, long long *out)
 	*out = v;
 	return true;
 }
+
+char *text_fold(const char *s)
+{
+	char *out = xstrdup(s);
+	for (unsigned char *p = (unsigned char *)out; *p; p++) {
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (unsigned char)(*p + 32);
+		else if (*p == 0xC3 && p[1] >= 0x80 && p[1] <= 0x9E && p[1] != 0x97) {
+			p[1] = (unsigned char)(p[1] + 0x20);
+			p++;
+		}
+	}
+	return out;
+}

@@ -20,6 +20,10 @@ void text_ascii_lower(char *s);
 /* A plausible e-mail address: one '@', non-empty local part, a dot in the domain,
  * no spaces, at most 254 bytes. Deliverability is not checked. */
 bool text_email_plausible(const char *s);
+/* A malloc'd copy of s folded for case-insensitive search: ASCII and the
+ * Latin-1 letters (Æ Ø Å Ä Ö É Ü …) lower-cased; other text unchanged. Nordic
+ * letters stay distinct from their base letters (å is not a). */
+char *text_fold(const char *s);
 /* Constant-time comparison of two equal-length byte strings. */
 bool text_equal_ct(const void *a, const void *b, size_t n);
 /* Parses a decimal integer that must fill the whole string. */

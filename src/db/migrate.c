@@ -50,6 +50,13 @@ static const struct migration migrations[] = {
 	 "CREATE TABLE audit ("
 	 " id {ID}, at BIGINT NOT NULL, user_id BIGINT, action TEXT NOT NULL, object TEXT, detail TEXT);"
 	 "CREATE INDEX audit_at ON audit(at);"},
+	{2, "methodology versions",
+	 "CREATE TABLE methodology_versions ("
+	 " id {ID}, key TEXT NOT NULL, version TEXT NOT NULL, hash TEXT NOT NULL, source TEXT NOT NULL,"
+	 " files TEXT NOT NULL, created_at BIGINT NOT NULL, UNIQUE (key, hash));"
+	 "CREATE TABLE org_methodologies ("
+	 " org_id BIGINT NOT NULL REFERENCES orgs(id) ON DELETE CASCADE, methodology_key TEXT NOT NULL,"
+	 " PRIMARY KEY (org_id, methodology_key));"},
 };
 
 int migrate_latest(void)

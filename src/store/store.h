@@ -83,4 +83,12 @@ char *store_setting_get(struct db *db, const char *key);
 int store_setting_init(struct db *db, const char *key, const char *value);
 int store_audit(struct db *db, long long user_id, const char *action, const char *object, const char *detail);
 
+/* Methodology versions ------------------------------------------------------ */
+/* Find the row for (key, hash) or insert it; *created tells which. */
+int store_method_version_ensure(struct db *db, const char *key, const char *version, const char *hash,
+				const char *source, const char *files_json, long long *id, bool *created);
+/* Rows id, key, hash, source, files with id > after_id, oldest first. */
+struct db_stmt *store_method_versions_after(struct db *db, long long after_id);
+long long store_method_version_max(struct db *db);
+
 #endif
