@@ -2,7 +2,7 @@
 # needs; both install what is missing first (scripts/install-deps.sh).
 
 CC        ?= gcc
-PKGS      := libmicrohttpd sqlite3 libpq libsodium yaml-0.1 libcmark-gfm jansson
+PKGS      := libmicrohttpd sqlite3 libpq libsodium yaml-0.1 libcmark-gfm jansson libarchive
 VERSION   := $(shell git describe --always --dirty 2>/dev/null || echo 0.1.0)
 WARN      := -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla \
              -Wimplicit-fallthrough -Wno-missing-field-initializers

@@ -32,7 +32,8 @@ static void usage(FILE *f)
 		   "  backup FILE           consistent online copy of the database\n"
 		   "  restore FILE          replace the database with a backup (server stopped)\n"
 		   "  routes                list every URL the server answers\n"
-		   "  methodology check DIR report every problem in a methodology folder\n\n"
+		   "  methodology check DIR report every problem in a methodology folder\n"
+		   "  methodology import DIR check a methodology folder and store it as a new version\n\n"
 		   "options (also as environment variables or in a config file):\n"
 		   "  --db URL              sqlite:PATH (default sqlite:var/varde.db) or postgresql://…   VARDE_DB\n"
 		   "  --listen ADDR:PORT    default 127.0.0.1:8080                                     VARDE_LISTEN\n"
@@ -149,6 +150,8 @@ int main(int argc, char **argv)
 		return cli_routes();
 	if (strcmp(cmd, "methodology") == 0 && argc >= 3 && strcmp(argv[2], "check") == 0)
 		return cli_methodology_check(argc - 3, argv + 3);
+	if (strcmp(cmd, "methodology") == 0 && argc >= 3 && strcmp(argv[2], "import") == 0)
+		return cli_methodology_import(&cfg, argc - 3, argv + 3);
 	fprintf(stderr, "varde: unknown command \"%s\" (see varde --help)\n", cmd);
 	return 2;
 }

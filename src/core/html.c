@@ -112,7 +112,7 @@ void html_printf(struct buf *b, const char *fmt, ...)
 			p = q + 1;
 			continue;
 		}
-		int star = 0;
+		int star = 0, prec = -1;
 		while (*q == '-' || *q == '0' || *q == '+' || *q == ' ')
 			q++;
 		while (*q >= '0' && *q <= '9')
@@ -123,8 +123,10 @@ void html_printf(struct buf *b, const char *fmt, ...)
 				star = 1;
 				q++;
 			}
-			while (*q >= '0' && *q <= '9')
-				q++;
+			if (*q >= '0' && *q <= '9')
+				prec = 0;
+			while (*q >= '0' && *q <= '9' && prec < 100000)
+				prec = prec * 10 + (*q++ - '0');
 		}
 		int lcount = 0, zflag = 0;
 		while (*q == 'l') {
@@ -138,10 +140,14 @@ void html_printf(struct buf *b, const char *fmt, ...)
 		char conv = *q;
 		if (conv == 's') {
 			if (star) {
-				int prec = va_arg(ap, int);
+				int sprec = va_arg(ap, int);
 				const char *s = va_arg(ap, const char *);
 				if (s)
-					html_textn(b, s, strnlen(s, prec < 0 ? 0 : (size_t)prec));
+					html_textn(b, s, strnlen(s, sprec < 0 ? 0 : (size_t)sprec));
+			} else if (prec >= 0) {
+				const char *s = va_arg(ap, const char *);
+				if (s)
+					html_textn(b, s, strnlen(s, (size_t)prec));
 			} else {
 				html_text(b, va_arg(ap, const char *));
 			}

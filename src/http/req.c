@@ -17,6 +17,8 @@ void req_free(struct req *r)
 	free(r->content_type);
 	free(r->accept_encoding);
 	free(r->body);
+	buf_free(&r->upload);
+	free(r->upload_name);
 	for (int i = 0; i < 4; i++)
 		free(r->params_s[i]);
 	memset(r, 0, sizeof *r);

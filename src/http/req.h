@@ -45,6 +45,8 @@ struct req {
 	long long params[4];         /* numeric path parameters, in order */
 	int nparams;
 	char *params_s[4];           /* the same parameters as text (for tokens) */
+	struct buf upload;           /* a file from a multipart form (one per request) */
+	char *upload_name;           /* its file name as the browser sent it, or NULL */
 	int input_error;             /* 400 (malformed) or 413 (too large) found while reading; 0 if fine */
 };
 

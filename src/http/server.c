@@ -89,6 +89,56 @@ static enum MHD_Result server_query_iter(void *cls, enum MHD_ValueKind kind, con
 	return MHD_YES;
 }
 
+/* Receive multipart/form-data parts from MHD's PostProcessor: text fields go
+ * to req->form (a value may arrive in several pieces), the first file to
+ * req->upload. */
+static enum MHD_Result server_post_iter(void *cls, enum MHD_ValueKind kind, const char *key, const char *filename,
+					const char *content_type, const char *transfer_encoding, const char *data,
+					uint64_t off, size_t size)
+{
+	(void)kind;
+	(void)content_type;
+	(void)transfer_encoding;
+	struct req *r = cls;
+	if (filename) {
+		if (!r->upload_name)
+			r->upload_name = xstrndup(filename, 255);
+		buf_append(&r->upload, data, size);
+		return MHD_YES;
+	}
+	if (off == 0) {
+		if (r->form.n >= REQ_MAX_FIELDS) {
+			r->input_error = 400;
+			return MHD_NO;
+		}
+		kv_addn(&r->form, key, strlen(key), data, size);
+	} else if (r->form.n && strcmp(r->form.items[r->form.n - 1].key, key) == 0) {
+		struct kv *last = &r->form.items[r->form.n - 1];
+		size_t have = strlen(last->val);
+		if (have + size > REQ_MAX_FIELD_LEN) {
+			r->input_error = 400;
+			return MHD_NO;
+		}
+		last->val = xrealloc(last->val, have + size + 1);
+		memcpy(last->val + have, data, size);
+		last->val[have + size] = '\0';
+	}
+	return MHD_YES;
+}
+
+/* Decode a multipart body with MHD's PostProcessor and check the text fields. */
+static void server_multipart(struct MHD_Connection *conn, struct req *r)
+{
+	struct MHD_PostProcessor *pp = MHD_create_post_processor(conn, 64 * 1024, server_post_iter, r);
+	if (!pp || MHD_post_process(pp, r->body, r->body_len) != MHD_YES)
+		r->input_error = 400;
+	if (pp)
+		MHD_destroy_post_processor(pp);
+	for (size_t i = 0; i < r->form.n && !r->input_error; i++)
+		if (!utf8_valid_str(r->form.items[i].val) || text_has_control(r->form.items[i].val))
+			r->input_error = 400;
+}
+
 /* Build the transport-free request from the connection. */
 static void server_build_req(struct MHD_Connection *conn, const char *url, const char *method,
 			     struct conn_state *st, struct req *r)
@@ -116,7 +166,9 @@ static void server_build_req(struct MHD_Connection *conn, const char *url, const
 	r->body = buf_detach(&st->body);
 	if (!r->input_error && strcmp(r->method, "POST") == 0 && r->body_len) {
 		const char *ct = r->content_type ? r->content_type : "";
-		if (strncmp(ct, "application/x-www-form-urlencoded", 33) != 0)
+		if (strncmp(ct, "multipart/form-data", 19) == 0)
+			server_multipart(conn, r);
+		else if (strncmp(ct, "application/x-www-form-urlencoded", 33) != 0)
 			r->input_error = 400;
 		else if (form_parse_urlencoded(r->body, r->body_len, &r->form) != FORM_OK)
 			r->input_error = 400;

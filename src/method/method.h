@@ -139,6 +139,10 @@ void method_free(struct methodology *m);
  * Returns the count, or -1 with a message in err. */
 int method_read_dir(const char *dir, struct m_file **files, char *err, size_t errlen);
 void method_files_free(struct m_file *files, int n);
+/* The same from a .zip or .tar(.gz) archive in memory (libarchive). A single
+ * top-level folder is stripped, so both "veikart/methodology.yaml" and
+ * "methodology.yaml" work. Returns the count or -1 with a message. */
+int method_read_archive(const void *data, size_t len, struct m_file **files, char *err, size_t errlen);
 
 /* The text in lang, or in the base language when there is no such
  * translation. Never NULL. */

@@ -31,6 +31,7 @@ struct loader {
 	struct m_diag *d;
 	const char *file;
 	yaml_document_t *doc;
+	bool tool_parse_failed; /* a tool file could not be parsed: its key is unknown */
 };
 
 /* Report a problem at node (or line 1 when node is NULL). */
@@ -49,6 +50,21 @@ __attribute__((format(printf, 4, 5))) static void L_report(struct loader *L, con
 	else
 		L->d->errors++;
 }
+/* Report a problem at a remembered place (used after the YAML document of
+ * that file is gone). */
+__attribute__((format(printf, 4, 5))) static void L_report_at(struct loader *L, const char *file, size_t line,
+							       const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	buf_printf(&L->d->out, "%s%s%s:%zu: ", L->d->prefix ? L->d->prefix : "", L->d->prefix ? "/" : "", file, line);
+	buf_vprintf(&L->d->out, fmt, ap);
+	buf_putc(&L->d->out, '\n');
+	va_end(ap);
+	L->d->errors++;
+}
+#define ERR_AT(L, file, line, ...) L_report_at(L, file, line, __VA_ARGS__)
+#define LINE(n) ((n) ? (n)->start_mark.line + 1 : 1)
 #define ERR(L, n, ...) L_report(L, n, 0, __VA_ARGS__)
 #define WARN(L, n, ...) L_report(L, n, 1, __VA_ARGS__)
 
@@ -393,8 +409,14 @@ static void L_methodology(struct loader *L, yaml_node_t *root)
 			for (const char *const *k = known_langs; lang && *k; k++)
 				if (strcmp(*k, lang) == 0)
 					known = true;
+			bool dup = false;
+			for (int k = 0; lang && k < m->nlangs; k++)
+				if (strcmp(m->langs[k], lang) == 0)
+					dup = true;
 			if (!known)
 				ERR(L, x, "unknown language \"%s\" (use nb, nn, sv, da or en)", lang ? lang : "?");
+			else if (dup)
+				ERR(L, x, "the language \"%s\" is listed twice", lang);
 			else if (m->nlangs == M_MAX_LANGS)
 				ERR(L, x, "too many languages");
 			else
@@ -403,6 +425,8 @@ static void L_methodology(struct loader *L, yaml_node_t *root)
 	} else if (ln) {
 		ERR(L, ln, "languages must be a list, for example [nb, en]");
 	}
+	if (ln && m->nlangs == 0 && ln->type == YAML_SEQUENCE_NODE)
+		ERR(L, ln, "languages must list at least one language, for example [nb, en]");
 	if (m->nlangs == 0)
 		return; /* nothing else can be checked */
 	L_tr(L, map_get(L, root, "name"), &m->name, false, "name");
@@ -452,7 +476,9 @@ static void L_tool(struct loader *L, yaml_node_t *root, struct m_tool *t)
 /* A step's tools are resolved after all tools are read; the names are kept here. */
 struct pending_tools {
 	const char **keys;
-	yaml_node_t **nodes;
+	size_t *lines;     /* where each key was written */
+	const char *file;
+	size_t step_line;  /* where the step starts */
 	int n;
 };
 
@@ -484,13 +510,16 @@ static void L_step(struct loader *L, yaml_node_t *n, struct m_step *s, struct pe
 		ERR(L, en, "examples must be a list of {title, text}");
 	}
 	yaml_node_t *tn = map_get(L, n, "tools");
+	pt->file = L->file;
+	pt->step_line = LINE(n);
 	if (tn && tn->type == YAML_SEQUENCE_NODE) {
 		int len = (int)(tn->data.sequence.items.top - tn->data.sequence.items.start);
 		pt->keys = arena_alloc(&L->m->arena, sizeof *pt->keys * (size_t)(len ? len : 1));
-		pt->nodes = arena_alloc(&L->m->arena, sizeof *pt->nodes * (size_t)(len ? len : 1));
+		pt->lines = arena_alloc(&L->m->arena, sizeof *pt->lines * (size_t)(len ? len : 1));
 		for (int i = 0; i < len; i++) {
-			pt->nodes[i] = node_at(L, tn->data.sequence.items.start[i]);
-			pt->keys[i] = L_key(L, pt->nodes[i], "a tool key");
+			yaml_node_t *kn = node_at(L, tn->data.sequence.items.start[i]);
+			pt->lines[i] = LINE(kn);
+			pt->keys[i] = L_key(L, kn, "a tool key");
 		}
 		pt->n = len;
 	} else if (tn) {
@@ -518,13 +547,15 @@ static void L_check_orders(struct loader *L, const int *orders, yaml_node_t *con
 struct phase_pending {
 	struct pending_tools *steps; /* one per step */
 	yaml_node_t **step_nodes;
-	yaml_node_t *node;
+	const char *file;
+	size_t order_line;
 };
 
 static void L_phase(struct loader *L, yaml_node_t *root, struct m_phase *p, struct phase_pending *pp)
 {
 	static const char *const allowed[] = {"key", "order", "name", "purpose", "exit_criteria", "tips", "steps", NULL};
-	pp->node = root;
+	pp->file = L->file;
+	pp->order_line = LINE(map_get(L, root, "order") ? map_get(L, root, "order") : root);
 	if (!check_keys(L, root, "a phase", allowed, allowed))
 		return;
 	p->key = L_key(L, map_get(L, root, "key"), "the phase key");
@@ -631,10 +662,10 @@ static void L_link_tools(struct loader *L, struct phase_pending *pps)
 						found = &m->tools[t];
 						used[t] = true;
 					}
-				if (!found && pt->keys[i])
-					ERR(L, pt->nodes[i], "the step \"%s\" uses the tool \"%s\", but there is no tools/%s.yaml "
-							     "with that key",
-					    ph->steps[s].key ? ph->steps[s].key : "?", pt->keys[i], pt->keys[i]);
+				if (!found && pt->keys[i] && !L->tool_parse_failed)
+					ERR_AT(L, pt->file, pt->lines[i],
+					       "the step \"%s\" uses the tool \"%s\", but there is no tools/%s.yaml with that key",
+					       ph->steps[s].key ? ph->steps[s].key : "?", pt->keys[i], pt->keys[i]);
 				if (found)
 					ph->steps[s].tools[ph->steps[s].ntools++] = found;
 			}
@@ -652,7 +683,7 @@ static void L_link_tools(struct loader *L, struct phase_pending *pps)
 struct methodology *method_load(const struct m_file *files, int nfiles, struct m_diag *diag)
 {
 	struct methodology *m = xcalloc(1, sizeof *m);
-	struct loader L = {m, diag, "methodology.yaml", NULL};
+	struct loader L = {m, diag, "methodology.yaml", NULL, false};
 	int errors_before = diag->errors;
 	const struct m_file **sorted = xcalloc((size_t)(nfiles ? nfiles : 1), sizeof *sorted);
 	for (int i = 0; i < nfiles; i++)
@@ -701,8 +732,11 @@ struct methodology *method_load(const struct m_file *files, int nfiles, struct m
 			continue;
 		if (!(strlen(f->path) > 5 && strcmp(f->path + strlen(f->path) - 5, ".yaml") == 0))
 			continue;
-		if (!L_parse(&L, f, &doc))
+		if (!L_parse(&L, f, &doc)) {
+			if (is_tool)
+				L.tool_parse_failed = true;
 			continue;
+		}
 		L.doc = &doc;
 		if (is_phase)
 			L_phase(&L, yaml_document_get_root_node(&doc), &m->phases[m->nphases], &pps[m->nphases]),
@@ -717,18 +751,30 @@ struct methodology *method_load(const struct m_file *files, int nfiles, struct m
 	if (m->nphases == 0)
 		ERR(&L, NULL, "the methodology has no phases (files phases/NN-key.yaml)");
 
-	/* Orders, unique keys, references. */
-	int *orders = arena_alloc(&m->arena, sizeof *orders * (size_t)(m->nphases ? m->nphases : 1));
-	yaml_node_t **nodes = arena_alloc(&m->arena, sizeof *nodes * (size_t)(m->nphases ? m->nphases : 1));
-	for (int i = 0; i < m->nphases; i++) {
-		orders[i] = m->phases[i].order;
-		nodes[i] = NULL;
+	/* Phase orders must be 1..n: report gaps at the file with the next order,
+	 * duplicates at each file concerned. */
+	for (int want = 1; want <= m->nphases; want++) {
+		int hits = 0;
+		for (int i = 0; i < m->nphases; i++)
+			hits += m->phases[i].order == want;
+		if (hits > 1) {
+			for (int i = 0; i < m->nphases; i++)
+				if (m->phases[i].order == want)
+					ERR_AT(&L, pps[i].file, pps[i].order_line, "two phases have order %d", want);
+		} else if (hits == 0) {
+			int next = -1;
+			for (int i = 0; i < m->nphases; i++)
+				if (m->phases[i].order > want && (next < 0 || m->phases[i].order < m->phases[next].order))
+					next = i;
+			if (next >= 0)
+				ERR_AT(&L, pps[next].file, pps[next].order_line,
+				       "the phase orders must be 1 to %d without gaps: %d is missing", m->nphases, want);
+		}
 	}
-	L_check_orders(&L, orders, nodes, m->nphases, "phase");
 	for (int i = 0; i < m->nphases; i++)
 		for (int j = 0; j < i; j++)
 			if (m->phases[i].key && m->phases[j].key && strcmp(m->phases[i].key, m->phases[j].key) == 0)
-				ERR(&L, NULL, "two phases have the key \"%s\"", m->phases[i].key);
+				ERR_AT(&L, pps[i].file, 1, "the phase key \"%s\" is also used by %s", m->phases[i].key, pps[j].file);
 	for (int i = 0; i < m->ntools; i++)
 		for (int j = 0; j < i; j++)
 			if (m->tools[i].key && m->tools[j].key && strcmp(m->tools[i].key, m->tools[j].key) == 0) {
@@ -742,11 +788,11 @@ struct methodology *method_load(const struct m_file *files, int nfiles, struct m
 			for (int b = 0; b <= a; b++)
 				for (int t = 0; t < (b == a ? s : m->phases[b].nsteps); t++) {
 					const char *k1 = m->phases[a].steps[s].key, *k2 = m->phases[b].steps[t].key;
-					if (k1 && k2 && strcmp(k1, k2) == 0) {
-						L.file = "phases";
-						ERR(&L, NULL, "two steps have the key \"%s\" (step keys must be unique in the "
-							      "methodology)", k1);
-					}
+					if (k1 && k2 && strcmp(k1, k2) == 0)
+						ERR_AT(&L, pps[a].steps[s].file, pps[a].steps[s].step_line,
+						       "the step key \"%s\" is also used in %s (step keys must be unique in the "
+						       "methodology)",
+						       k1, pps[b].steps[t].file);
 				}
 	if (diag->errors > errors_before) {
 		method_free(m);

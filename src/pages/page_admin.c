@@ -30,8 +30,10 @@ void page_admin_home(struct ctx *c)
 	layout_begin(c, _(c, "Administration"));
 	html_printf(b, "<h1 class=\"ds-heading\" data-size=\"lg\">%s</h1>\n", _(c, "Administration"));
 	html_printf(b, "<ul class=\"ds-list\"><li><a class=\"ds-link\" href=\"/admin/orgs\">%s</a> (%lld)</li>"
-		       "<li><a class=\"ds-link\" href=\"/admin/users\">%s</a> (%lld)</li></ul>\n",
-		    _(c, "Organisations"), store_org_count(c->db), _(c, "Users"), store_user_count(c->db));
+		       "<li><a class=\"ds-link\" href=\"/admin/users\">%s</a> (%lld)</li>"
+		       "<li><a class=\"ds-link\" href=\"/admin/methodologies\">%s</a></li></ul>\n",
+		    _(c, "Organisations"), store_org_count(c->db), _(c, "Users"), store_user_count(c->db),
+		    _(c, "Methodologies"));
 	layout_end(c);
 }
 

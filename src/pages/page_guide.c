@@ -36,7 +36,15 @@ static void guide_lang_open(struct ctx *c, const struct methodology *m)
 static const struct methodology *guide_method(struct ctx *c)
 {
 	registry_refresh(c->app->methods, c->db);
-	const struct methodology *m = registry_current(c->app->methods, c->req->params_s[0]);
+	long long v = 0;
+	const struct methodology *m = NULL;
+	if (text_parse_ll(kv_get(&c->req->query, "v"), &v)) {
+		m = registry_version(c->app->methods, v); /* a pinned version, as a project sees it */
+		if (m && strcmp(m->key, c->req->params_s[0]) != 0)
+			m = NULL;
+	} else {
+		m = registry_current(c->app->methods, c->req->params_s[0]);
+	}
 	if (!m)
 		page_error(c, 404, _(c, "There is no methodology with that name."));
 	return m;
@@ -119,8 +127,8 @@ void page_guide_method(struct ctx *c)
 	guide_breadcrumbs(c, m, L, NULL);
 	guide_lang_open(c, m);
 	html_printf(b, "<h1 class=\"ds-heading\" data-size=\"lg\">%s</h1>\n", T(&m->name));
-	html_printf(b, "<p class=\"ds-paragraph varde-meta\">%s · %s %s</p>\n", T(&m->publisher), _(c, "version"),
-		    m->version);
+	html_printf(b, "<p class=\"ds-paragraph varde-meta\">%s · %s %s (%.8s)</p>\n", T(&m->publisher), _(c, "version"),
+		    m->version, m->hash);
 	MD(&m->description);
 	html_printf(b, "<h2 class=\"ds-heading\" data-size=\"md\">%s</h2>\n<ol class=\"varde-phases\">", _(c, "Phases"));
 	for (int i = 0; i < m->nphases; i++) {

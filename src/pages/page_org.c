@@ -9,6 +9,7 @@
 #include "../app/layout.h"
 #include "../core/html.h"
 #include "../core/text.h"
+#include "../method/registry.h"
 #include "../store/store.h"
 #include "pages.h"
 
@@ -22,6 +23,49 @@ void page_show_setpw_link(struct ctx *c, const char *token)
 		    _(c, "Give this one-time link to the person. It lets them choose a password, works once, and "
 			 "expires in 7 days:"),
 		    c->app->cfg.base_url, token);
+}
+
+/* The methodologies the organisation offers its projects; administrators get
+ * a form with one checkbox per methodology (none ticked: all are offered). */
+static void org_render_methods(struct ctx *c, const struct org *o, bool manage)
+{
+	struct buf *b = &c->resp->body;
+	const struct methodology *all[32];
+	int n = registry_list(c->app->methods, all, 32);
+	char chosen[32][72];
+	int nchosen = 0;
+	struct db_stmt *s = store_org_methods(c->db, o->id);
+	while (db_step(s) == DB_ROW && nchosen < 32)
+		snprintf(chosen[nchosen++], sizeof chosen[0], "%s", db_col_text(s, 0));
+	db_reset(s);
+	html_printf(b, "<h2 class=\"ds-heading\" data-size=\"md\">%s</h2>\n", _(c, "Methodologies offered"));
+	if (manage)
+		html_printf(b, "<form method=\"post\" action=\"/orgs/%lld/methodologies\"><fieldset class=\"ds-fieldset\">"
+			       "<legend class=\"ds-label\">%s</legend>",
+			    o->id, _(c, "Which methodologies can this organisation's projects use? None ticked means all."));
+	else
+		html_printf(b, "<ul>");
+	for (int i = 0; i < n; i++) {
+		const struct methodology *m = all[i];
+		const char *L = method_has_lang(m, c->lang) ? c->lang : m->langs[0];
+		bool on = false;
+		for (int k = 0; k < nchosen; k++)
+			if (strcmp(chosen[k], m->key) == 0)
+				on = true;
+		if (manage)
+			html_printf(b, "<div class=\"ds-field\"><input class=\"ds-input\" type=\"checkbox\" id=\"m-%s\" name=\"m\" value=\"%s\"%s>"
+				       "<label class=\"ds-label\" for=\"m-%s\">%s</label></div>",
+				    m->key, m->key, on ? " checked" : "", m->key, tr_text(m, &m->name, L));
+		else if (on || nchosen == 0)
+			html_printf(b, "<li><a class=\"ds-link\" href=\"/guide/%s\">%s</a></li>", m->key, tr_text(m, &m->name, L));
+	}
+	if (manage) {
+		ui_csrf(c);
+		html_printf(b, "</fieldset><button class=\"ds-button\" data-variant=\"secondary\" type=\"submit\">%s</button></form>\n",
+			    _(c, "Save methodologies"));
+	} else {
+		html_printf(b, "</ul>\n");
+	}
 }
 
 static void org_render(struct ctx *c, const struct org *o, const struct form_errors *fe, const char *form_email,
@@ -38,7 +82,10 @@ static void org_render(struct ctx *c, const struct org *o, const struct form_err
 	if (o->kommunenr)
 		html_printf(b, "<dt>%s</dt><dd>%s</dd>", _(c, "Municipality number"), o->kommunenr);
 	html_printf(b, "</dl>\n");
-	if (kv_get(&c->req->query, "done"))
+	const char *done = kv_get(&c->req->query, "done");
+	if (done && strcmp(done, "methods") == 0)
+		ui_alert(c, "success", _(c, "The choice of methodologies has been saved."));
+	else if (done)
 		ui_alert(c, "success", _(c, "The member list has been updated."));
 	if (new_token)
 		page_show_setpw_link(c, new_token);
@@ -67,6 +114,8 @@ static void org_render(struct ctx *c, const struct org *o, const struct form_err
 	}
 	db_reset(s);
 	html_printf(b, "</tbody></table>\n");
+
+	org_render_methods(c, o, manage);
 
 	if (manage) {
 		html_printf(b, "<h2 class=\"ds-heading\" data-size=\"md\">%s</h2>\n", _(c, "Add a member"));

@@ -90,5 +90,10 @@ int store_method_version_ensure(struct db *db, const char *key, const char *vers
 /* Rows id, key, hash, source, files with id > after_id, oldest first. */
 struct db_stmt *store_method_versions_after(struct db *db, long long after_id);
 long long store_method_version_max(struct db *db);
+/* Rows id, key, version, hash, source, created_at (no files), by key, newest first. */
+struct db_stmt *store_method_version_list(struct db *db);
+/* Rows methodology_key: what an organisation offers (none stored: all). */
+struct db_stmt *store_org_methods(struct db *db, long long org_id);
+int store_org_methods_set(struct db *db, long long org_id, const char *const *keys, int n);
 
 #endif

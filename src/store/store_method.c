@@ -61,3 +61,40 @@ long long store_method_version_max(struct db *db)
 	db_reset(s);
 	return n;
 }
+
+static const char SQL_MV_LIST[] =
+	"SELECT id, key, version, hash, source, created_at FROM methodology_versions ORDER BY key, id DESC LIMIT 500";
+
+struct db_stmt *store_method_version_list(struct db *db)
+{
+	return db_prepare(db, SQL_MV_LIST);
+}
+
+static const char SQL_ORG_METHODS[] =
+	"SELECT methodology_key FROM org_methodologies WHERE org_id = $1 ORDER BY methodology_key";
+
+struct db_stmt *store_org_methods(struct db *db, long long org_id)
+{
+	struct db_stmt *s = db_prepare(db, SQL_ORG_METHODS);
+	db_bind_int(s, 1, org_id);
+	return s;
+}
+
+static const char SQL_ORG_METHODS_CLEAR[] = "DELETE FROM org_methodologies WHERE org_id = $1";
+static const char SQL_ORG_METHODS_ADD[] = "INSERT INTO org_methodologies (org_id, methodology_key) VALUES ($1, $2)";
+
+int store_org_methods_set(struct db *db, long long org_id, const char *const *keys, int n)
+{
+	struct db_stmt *s = db_prepare(db, SQL_ORG_METHODS_CLEAR);
+	db_bind_int(s, 1, org_id);
+	if (db_run(s) != DB_DONE)
+		return STORE_ERROR;
+	for (int i = 0; i < n; i++) {
+		s = db_prepare(db, SQL_ORG_METHODS_ADD);
+		db_bind_int(s, 1, org_id);
+		db_bind_text(s, 2, keys[i]);
+		if (db_run(s) != DB_DONE)
+			return STORE_ERROR;
+	}
+	return STORE_OK;
+}
