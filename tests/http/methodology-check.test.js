@@ -4,9 +4,7 @@
 // For each defect the checker must exit 1 and name the exact file and line,
 // in words a methodology author understands. No HTTP server is started.
 //
-// Tests marked `todo` describe what the checker should do but does not yet do
-// (they run and show their failure, without failing the suite); drop the
-// `todo` when src/method/method_load.c is fixed.
+// Every defect is reported at the file and line where it is written.
 'use strict';
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
@@ -18,7 +16,6 @@ const { BIN } = require('../lib/varde');
 const ROOT = path.resolve(__dirname, '..', '..');
 const FIX = 'tests/fixtures/methodologies';
 // Under the sanitizer build (make http-asan) a checker that reads freed memory aborts.
-const SANITIZED = /asan/.test(path.basename(path.dirname(BIN)));
 
 // Run the checker with the repository as working folder, so the folder names it
 // prints are the relative names passed in.
@@ -50,16 +47,10 @@ function assertReported(out, name, loc, msg) {
   assert.ok(found.some(p => msg.test(p.msg)), `expected ${msg} at ${name}/${loc}${show(out)}`);
 }
 
-const UAF = 'a step naming a missing tool makes the checker read the freed YAML document of the phase file ' +
-  '(heap-use-after-free in L_link_tools → L_report, method_load.c): the line is garbage and the file is ' +
-  'methodology.yaml instead of the phase file';
-
 // One broken fixture per error class: where the defect is and what the message must say.
 const CASES = [
   { name: 'yaml-syntax', loc: 'tools/problem.yaml:28:', msg: /^YAML syntax error: did not find expected ',' or '}'/,
-    todo: SANITIZED && UAF,
-    onlyThisFile: 'the unparsable tools/problem.yaml also yields "the step … uses the tool "problem", but there is ' +
-      'no tools/problem.yaml" at methodology.yaml:<garbage line> for every step using it' },
+  },
   { name: 'unknown-key', loc: 'tools/problem.yaml:46:', msg: /^unknown key "colour" in a field$/ },
   { name: 'missing-required-key', loc: 'tools/problem.yaml:48:', msg: /^a field is missing the required key "label"$/ },
   { name: 'wrong-value-type', loc: 'tools/problem.yaml:23:', msg: /^the nb translation of the field label must be text$/ },
@@ -71,10 +62,8 @@ const CASES = [
   { name: 'undeclared-language', loc: 'tools/problem.yaml:61:',
     msg: /^a question has a translation in "da", which the methodology does not declare in languages$/ },
   { name: 'dangling-tool-reference', loc: 'phases/02-plan.yaml:22:',
-    msg: /^the step "budget" uses the tool "timeline", but there is no tools\/timeline\.yaml with that key$/, todo: UAF },
-  { name: 'order-gap', loc: 'phases/02-plan.yaml:2:', msg: /phase orders must be 1 to 2 without gaps: 2 is missing/,
-    todo: 'a phase order problem is reported at methodology.yaml:1 (L_check_orders gets NULL nodes for phases), ' +
-      'not at the "order: 3" line of phases/02-plan.yaml' },
+    msg: /^the step "budget" uses the tool "timeline", but there is no tools\/timeline\.yaml with that key$/ },
+  { name: 'order-gap', loc: 'phases/02-plan.yaml:2:', msg: /phase orders must be 1 to 2 without gaps: 2 is missing/ },
   { name: 'duplicate-order', loc: 'phases/01-start.yaml:25:', msg: /^two steps have order 1$/,
     also: [['phases/01-start.yaml:13:', /^two steps have order 1$/]] },
   { name: 'choice-without-options', loc: 'tools/problem.yaml:29:', msg: /^the choice field "area" needs at least two options$/ },
@@ -133,7 +122,7 @@ test('each broken fixture is a copy of good with exactly one file changed, added
 });
 
 for (const c of CASES) {
-  test(`${c.name}: exit 1, reported at ${c.loc}`, { todo: c.todo || false }, () => {
+  test(`${c.name}: exit 1, reported at ${c.loc}`, () => {
     const out = check(c.name);
     assert.equal(out.status, 1, show(out));
     assertReported(out, c.name, c.loc, c.msg);
@@ -144,8 +133,9 @@ for (const c of CASES) {
   });
   // No problem is reported in a file other than the one with the defect.
   const file = c.loc.replace(/:\d+:$/, '');
-  test(`${c.name}: every problem is reported in ${file}`, { todo: c.onlyThisFile || c.todo || false }, () => {
+  test(`${c.name}: every problem is reported in ${file}`, () => {
     const out = check(c.name);
+    assert.equal(out.status, 1, show(out));
     const elsewhere = problems(out, c.name).filter(p => p.file !== file);
     assert.deepEqual(elsewhere.map(p => p.text), [], show(out));
   });
@@ -203,29 +193,21 @@ test('usage: no folder is exit 2, a folder that does not exist is exit 1 naming 
 
 // ---- known weaknesses: defects the checker does not report, or reports badly ----
 
-test('no-languages: "languages: []" is reported at methodology.yaml:4', {
-  todo: 'nothing is printed but "0 errors, 0 warnings" and the exit is 1: method_load returns NULL when ' +
-    'nlangs == 0 without reporting an error',
-}, () => {
+test('no-languages: "languages: []" is reported at methodology.yaml:4', () => {
   const out = check('no-languages');
   assert.equal(out.status, 1);
   assertReported(out, 'no-languages', 'methodology.yaml:4:', /language/);
 });
 
-test('duplicate-language: "languages: [nb, en, nb]" is reported once at methodology.yaml:4', {
-  todo: 'a repeated language is not detected; instead every translated text in every file is reported as ' +
-    '"missing the nb translation" (60 errors)',
-}, () => {
+test('duplicate-language: "languages: [nb, en, nb]" is reported once at methodology.yaml:4', () => {
   const out = check('duplicate-language');
   assert.equal(out.status, 1);
   assertReported(out, 'duplicate-language', 'methodology.yaml:4:', /nb/);
   assert.ok(problems(out, 'duplicate-language').length <= 2, show(out));
 });
 
-test('duplicate-step-key: a step key used in two phases is reported at the second step', {
-  todo: 'reported as "DIR/phases:1: two steps have the key …", a file that does not exist and no line',
-}, () => {
+test('duplicate-step-key: a step key used in two phases is reported at the second step', () => {
   const out = check('duplicate-step-key');
   assert.equal(out.status, 1);
-  assertReported(out, 'duplicate-step-key', 'phases/02-plan.yaml:13:', /^two steps have the key "define"/);
+  assertReported(out, 'duplicate-step-key', 'phases/02-plan.yaml:13:', /^the step key "define" is also used in phases\/01-start\.yaml/);
 });

@@ -78,6 +78,20 @@ class Client {
     return { status: res.status, headers: res.headers, text, location: res.headers.get('location'), res };
   }
   get(p, opts) { return this.request('GET', p, opts); }
+  // POST multipart/form-data (file uploads), with the page's CSRF token.
+  async postMultipart(p, fields, file) {
+    const fd = new FormData();
+    if (this.csrf && !('csrf' in fields)) fd.append('csrf', this.csrf);
+    for (const [k, v] of Object.entries(fields)) fd.append(k, v);
+    if (file) fd.append(file.field, new Blob([file.data]), file.name);
+    const res = await fetch(this.base + p, { method: 'POST', body: fd, redirect: 'manual',
+      headers: this.cookies.size ? { cookie: this.cookieHeader() } : {} });
+    this.remember(res);
+    const text = await res.text();
+    const m = text.match(/name="csrf" value="([0-9a-f]{64})"/);
+    if (m) this.csrf = m[1];
+    return { status: res.status, text, headers: res.headers, location: res.headers.get('location') };
+  }
   // POST a form the way the page would: with the CSRF token of the last page.
   post(p, form = {}, opts = {}) {
     const f = { ...form };
