@@ -97,7 +97,7 @@ run: deps
 # HTTP and browser tests on SQLite and on a PostgreSQL the run starts itself.
 check: deps-check
 	@$(MAKE) --no-print-directory lint po-check $(B)/varde clang-check
-	@$(MAKE) --no-print-directory unit unit-asan
+	@$(MAKE) --no-print-directory unit unit-asan fuzz-replay
 	@$(MAKE) --no-print-directory http http-asan browser
 	@scripts/pg-test.sh $(MAKE) --no-print-directory unit http browser
 	@echo "make check: all suites passed"
@@ -144,6 +144,8 @@ po-update:
 
 format:
 	clang-format -i $(SRC) $(MAIN) tools/embed.c tests/unit/*.c tests/unit/*.h
+
+include tests/fuzz/fuzz.mk
 
 clean:
 	rm -rf $(B)
