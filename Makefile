@@ -9,7 +9,7 @@ WARN      := -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes -Wmissing-pro
 CFLAGS    ?= -O2 -g
 ALLCFLAGS := -std=c17 -D_GNU_SOURCE $(WARN) $(CFLAGS) -fstack-protector-strong -D_FORTIFY_SOURCE=2 \
              -DVARDE_VERSION='"$(VERSION)"' -Isrc/core $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LIBS      := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lpthread
+LIBS      := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lpthread -lm
 WERROR    ?= -Werror
 
 SRC       := $(sort $(wildcard src/*/*.c))

@@ -219,3 +219,29 @@ void ui_link(struct ctx *c, const char *href, const char *text)
 {
 	html_printf(&c->resp->body, "<a class=\"ds-link\" href=\"%s\">%s</a>", href, text);
 }
+
+void ui_textarea(struct ctx *c, const char *name, const char *label, const char *value, const char *help, int rows,
+		 const char *error, bool disabled)
+{
+	struct buf *b = &c->resp->body;
+	html_printf(b, "<div class=\"ds-field\"><label class=\"ds-label\" for=\"%s\">%s</label>", name, label);
+	if (help)
+		html_printf(b, "<div class=\"ds-paragraph\" data-field=\"description\" id=\"%s-help\">%s</div>", name, help);
+	html_printf(b, "<textarea class=\"ds-input\" id=\"%s\" name=\"%s\" rows=\"%d\"", name, name, rows);
+	if (help || error) {
+		html_printf(b, " aria-describedby=\"");
+		if (help)
+			html_printf(b, "%s-help", name);
+		if (error)
+			html_printf(b, "%s%s-error", help ? " " : "", name);
+		html_printf(b, "\"");
+	}
+	if (error)
+		html_printf(b, " aria-invalid=\"true\"");
+	if (disabled)
+		html_printf(b, " disabled");
+	html_printf(b, ">%s</textarea>", value ? value : "");
+	if (error)
+		html_printf(b, "<div class=\"ds-validation-message\" data-field=\"validation\" id=\"%s-error\">%s</div>", name, error);
+	html_printf(b, "</div>\n");
+}

@@ -41,6 +41,10 @@ struct ui_input {
 /* A labelled input with its help text and error message. */
 void ui_input(struct ctx *c, const struct ui_input *in, const struct form_errors *fe);
 
+/* A labelled <textarea> with help and error, like ui_input. */
+void ui_textarea(struct ctx *c, const char *name, const char *label, const char *value, const char *help, int rows,
+		 const char *error, bool disabled);
+
 struct ui_option {
 	const char *value, *label;
 };

@@ -102,7 +102,9 @@ size_t router_body_limit(const char *method, const char *path)
 	long long p[4];
 	char *ps[4] = {0};
 	int n = 0;
-	size_t limit = 0;
+	/* No such route: read a small body anyway, so the answer is 404/405 and
+	 * not a misleading 413. */
+	size_t limit = 4096;
 	if (router_match(method, path, &r, p, ps, &n, NULL, 0) == ROUTE_FOUND)
 		limit = r->body_limit;
 	router_free_params(ps, n);

@@ -45,7 +45,7 @@ enum route_match { ROUTE_FOUND, ROUTE_NOT_FOUND, ROUTE_BAD_METHOD };
  * list of methods that would match ("GET, POST"). */
 enum route_match router_match(const char *method, const char *path, const struct route **out,
 			      long long params[4], char *params_s[4], int *nparams, char *allow, size_t allowlen);
-/* The body limit for a request before it is routed (0 if no route matches). */
+/* The body limit for a request before it is routed (4 KiB if no route matches). */
 size_t router_body_limit(const char *method, const char *path);
 
 #endif

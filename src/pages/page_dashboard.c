@@ -9,6 +9,9 @@
 #include "pages.h"
 
 /* The English label of an org role (a msgid). */
+/* Project statuses stored as data. */
+static const char *const statuses[] __attribute__((unused)) = {N_("active"), N_("paused"), N_("stopped")};
+
 static const char *role_label(const char *role)
 {
 	return role && strcmp(role, "admin") == 0 ? N_("Administrator") : N_("Member");
@@ -21,6 +24,26 @@ void page_dashboard(struct ctx *c)
 	struct buf *b = &c->resp->body;
 	layout_begin(c, _(c, "Dashboard"));
 	html_printf(b, "<h1 class=\"ds-heading\" data-size=\"lg\">%s, %s</h1>\n", _(c, "Welcome"), c->user_name);
+	html_printf(b, "<h2 class=\"ds-heading\" data-size=\"md\">%s</h2>\n", _(c, "Projects"));
+	struct db_stmt *s = store_projects_of_user(c->db, c->user_id);
+	int np = 0;
+	while (db_step(s) == DB_ROW) {
+		if (np++ == 0)
+			html_printf(b, "<table class=\"ds-table\"><caption>%s</caption><thead><tr><th scope=\"col\">%s</th>"
+				       "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
+				    _(c, "Projects you can see"), _(c, "Project"), _(c, "Organisation"), _(c, "Your role"), _(c, "Status"));
+		html_printf(b, "<tr><td><a class=\"ds-link\" href=\"/projects/%lld\">%s</a></td><td>%s</td><td>%s</td><td>%s</td></tr>",
+			    db_col_int(s, 0), db_col_text(s, 1), db_col_text(s, 2),
+			    db_col_null(s, 7) ? "" : _(c, db_col_text(s, 7)), _(c, db_col_text(s, 5)));
+	}
+	db_reset(s);
+	if (np)
+		html_printf(b, "</tbody></table>\n");
+	else
+		html_printf(b, "<p class=\"ds-paragraph\">%s</p>\n", _(c, "No projects yet."));
+	if (c->norgs)
+		html_printf(b, "<p class=\"ds-paragraph\"><a class=\"ds-button\" data-variant=\"primary\" href=\"/projects/new\">%s</a></p>\n",
+			    _(c, "Start a new project"));
 	html_printf(b, "<h2 class=\"ds-heading\" data-size=\"md\">%s</h2>\n", _(c, "Your organisations"));
 	if (c->norgs == 0) {
 		html_printf(b, "<p class=\"ds-paragraph\">%s</p>\n",

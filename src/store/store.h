@@ -96,4 +96,47 @@ struct db_stmt *store_method_version_list(struct db *db);
 struct db_stmt *store_org_methods(struct db *db, long long org_id);
 int store_org_methods_set(struct db *db, long long org_id, const char *const *keys, int n);
 
+/* Projects ------------------------------------------------------------------ */
+struct project {
+	long long id, org_id, methodology_version_id, created_at, updated_at;
+	char *title, *challenge, *goals, *service_area, *start_date, *planned_end, *visibility, *current_phase,
+		*status, *rag, *rag_comment; /* owned */
+};
+void project_free(struct project *p);
+void project_read(struct db_stmt *s, struct project *p);
+int store_project_create(struct db *db, const struct project *p, long long user_id, long long *id);
+int store_project_get(struct db *db, long long id, struct project *out);
+int store_project_touch(struct db *db, long long id);
+int store_project_set_phase(struct db *db, long long id, const char *phase, const char *status);
+/* The user's role in the project team ("" if none). */
+int store_project_role(struct db *db, long long project_id, long long user_id, char role[16], bool *guest);
+int store_project_member_set(struct db *db, long long project_id, long long user_id, const char *role, bool guest);
+int store_project_member_remove(struct db *db, long long project_id, long long user_id);
+/* Rows user_id, name, email, role, guest — owners first. */
+struct db_stmt *store_project_members(struct db *db, long long project_id);
+/* Rows id, title, org name, methodology_version_id, current_phase, status, rag, role, updated_at. */
+struct db_stmt *store_projects_of_user(struct db *db, long long user_id);
+/* Tool entries: data (malloc'd JSON) and revision; STORE_NOTFOUND if never saved. */
+int store_entry_get(struct db *db, long long project_id, const char *tool, char **data, long long *revision,
+		    bool *not_relevant, char **reason);
+/* Rows tool_key, data, not_relevant — all entries of a project in one query. */
+struct db_stmt *store_entries_of_project(struct db *db, long long project_id);
+/* Save an entry as revision `revision` and keep that revision in the history. */
+int store_entry_save(struct db *db, long long project_id, const char *tool, const char *data, long long revision,
+		     bool not_relevant, const char *reason, const char *changed, long long user_id);
+/* Rows revision, changed (JSON array), at, user name, not_relevant, data — newest first. */
+struct db_stmt *store_revisions(struct db *db, long long project_id, const char *tool);
+int store_revision_get(struct db *db, long long project_id, const char *tool, long long revision, char **data,
+		       bool *not_relevant, char **reason);
+int store_step_status_set(struct db *db, long long project_id, const char *step, const char *status, long long user_id);
+/* Rows step_key, status. */
+struct db_stmt *store_step_statuses(struct db *db, long long project_id);
+int store_gate_add(struct db *db, long long project_id, const char *phase, const char *decision, const char *to_phase,
+		   const char *criteria, const char *reason, long long user_id);
+/* Rows phase_key, decision, to_phase, reason, decided_at, user name, criteria — newest first. */
+struct db_stmt *store_gates(struct db *db, long long project_id);
+int store_activity_add(struct db *db, long long project_id, long long user_id, const char *action, const char *object);
+/* Rows action, object, at, user name — newest first. */
+struct db_stmt *store_activity(struct db *db, long long project_id, int limit);
+
 #endif

@@ -1,0 +1,667 @@
+/* page_tool.c — one tool of a project's case file: the methodology's guidance
+ * beside the form built from the tool's template, the checklist and the
+ * reflection questions. Saving creates a revision; if someone else saved
+ * since the form was opened, nothing is overwritten: both versions are shown
+ * side by side and the user chooses per field. History and restore. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../app/layout.h"
+#include "../core/html.h"
+#include "../core/parse.h"
+#include "../core/text.h"
+#include "../core/xalloc.h"
+#include "../project/entry.h"
+#include "../project/project.h"
+#include "pages.h"
+
+#define MD(t) html_raw(b, tr_html(m, (t), L)) /* raw-ok: cmark safe mode output */
+
+struct tool_page {
+	struct project_ctx pc;
+	const struct m_tool *t;
+	const char *L;
+	long long team[200];
+	char *team_names[200];
+	int nteam;
+};
+
+static void tool_page_free(struct tool_page *tp)
+{
+	for (int i = 0; i < tp->nteam; i++)
+		free(tp->team_names[i]);
+	project_ctx_free(&tp->pc);
+}
+
+/* Load project + tool + team, checking the action. -1 with the response set. */
+static int tool_load(struct ctx *c, enum authz_action action, struct tool_page *tp)
+{
+	memset(tp, 0, sizeof *tp);
+	if (project_load(c, action, &tp->pc) != 0)
+		return -1;
+	tp->t = method_tool(tp->pc.m, c->req->params_s[1]);
+	if (!tp->t) {
+		page_error(c, 404, _(c, "There is no page at this address."));
+		tool_page_free(tp);
+		return -1;
+	}
+	tp->L = method_has_lang(tp->pc.m, c->lang) ? c->lang : tp->pc.m->langs[0];
+	struct db_stmt *s = store_project_members(c->db, tp->pc.p.id);
+	while (db_step(s) == DB_ROW && tp->nteam < 200) {
+		tp->team[tp->nteam] = db_col_int(s, 0);
+		tp->team_names[tp->nteam++] = db_col_dup(s, 1);
+	}
+	db_reset(s);
+	return 0;
+}
+
+/* Put a stored value into form values under name (numbers with a decimal
+ * comma, arrays as repeated names). */
+static void value_to_form(struct kvlist *out, const char *name, const struct m_field *f, const json_t *v)
+{
+	if (json_is_number(v)) {
+		char num[64];
+		double d = json_number_value(v);
+		format_number_nb(d, d == (long long)d ? 0 : 2, num, sizeof num);
+		kv_add(out, name, num);
+	} else if (json_is_string(v)) {
+		kv_add(out, name, json_string_value(v));
+	} else if (json_is_array(v) && f->type != FT_TABLE) {
+		for (size_t i = 0; i < json_array_size(v); i++)
+			if (json_is_string(json_array_get(v, i)))
+				kv_add(out, name, json_string_value(json_array_get(v, i)));
+	}
+}
+
+/* An entry as the form values that would produce it. */
+static void entry_to_form(const struct m_tool *t, const json_t *e, struct kvlist *out)
+{
+	char name[200];
+	for (int i = 0; i < t->nfields; i++) {
+		const struct m_field *f = &t->fields[i];
+		const json_t *v = entry_field(e, f->key);
+		if (!v)
+			continue;
+		snprintf(name, sizeof name, "f-%s", f->key);
+		if (f->type != FT_TABLE) {
+			value_to_form(out, name, f, v);
+			continue;
+		}
+		size_t rows = json_array_size(v);
+		char n[24];
+		snprintf(n, sizeof n, "%zu", rows);
+		snprintf(name, sizeof name, "t-%s-rows", f->key);
+		kv_add(out, name, n);
+		for (size_t r = 0; r < rows; r++)
+			for (int k = 0; k < f->ncols; k++) {
+				snprintf(name, sizeof name, "t-%s-%zu-%s", f->key, r, f->cols[k].key);
+				value_to_form(out, name, &f->cols[k], json_object_get(json_array_get(v, r), f->cols[k].key));
+			}
+	}
+	for (int i = 0; i < t->nchecklist; i++)
+		if (entry_checked(e, t->checklist[i].key)) {
+			snprintf(name, sizeof name, "c-%s", t->checklist[i].key);
+			kv_add(out, name, "1");
+		}
+	for (int i = 0; i < t->nquestions; i++)
+		if (entry_answer(e, t->questions[i].key)) {
+			snprintf(name, sizeof name, "q-%s", t->questions[i].key);
+			kv_add(out, name, entry_answer(e, t->questions[i].key));
+		}
+}
+
+static bool form_has(const struct kvlist *v, const char *name, const char *value)
+{
+	for (size_t i = 0; i < v->n; i++)
+		if (strcmp(v->items[i].key, name) == 0 && strcmp(v->items[i].val, value) == 0)
+			return true;
+	return false;
+}
+
+static const char *entry_err_text(struct ctx *c, enum entry_err e)
+{
+	switch (e) {
+	case EE_TOO_LONG: return _(c, "The text is too long.");
+	case EE_NUMBER: return _(c, "Write a number, like 1 234,5 or 12.");
+	case EE_DATE: return _(c, "Enter a date like 2026-11-22 or 22.11.2026.");
+	case EE_CHOICE: return _(c, "Choose one of the options.");
+	case EE_MEMBER: return _(c, "Choose a member of the project team.");
+	case EE_TOO_MANY: return _(c, "A table can have at most 100 rows.");
+	default: return "";
+	}
+}
+
+static const char *error_for(const struct entry_errors *errs, const char *name)
+{
+	for (int i = 0; errs && i < errs->n; i++)
+		if (strcmp(errs->e[i].name, name) == 0)
+			return (const char *)&errs->e[i];
+	return NULL;
+}
+
+/* One control (no label) for a field or table cell. */
+static void control_render(struct ctx *c, struct tool_page *tp, const struct m_field *f, const char *name,
+			   const char *label_id, const struct kvlist *v, const struct entry_errors *errs, bool ro)
+{
+	struct buf *b = &c->resp->body;
+	const struct methodology *m = tp->pc.m;
+	const char *L = tp->L;
+	const char *val = kv_get(v, name);
+	const char *err = error_for(errs, name);
+	const char *dis = ro ? " disabled" : "";
+	char describe[256] = "";
+	if (err)
+		snprintf(describe, sizeof describe, " aria-invalid=\"true\" aria-describedby=\"%s-error\"", name);
+	switch (f->type) {
+	case FT_LONGTEXT:
+		html_printf(b, "<textarea class=\"ds-input\" id=\"%s\" name=\"%s\" rows=\"5\"%s", name, name, dis);
+		html_raw(b, describe); /* raw-ok: built above from our own attribute text and the field name */
+		html_printf(b, ">%s</textarea>", val ? val : "");
+		break;
+	case FT_CHOICE:
+	case FT_MEMBER:
+		html_printf(b, "<select class=\"ds-input\" id=\"%s\" name=\"%s\"%s", name, name, dis);
+		html_raw(b, describe); /* raw-ok: see above */
+		html_printf(b, "><option value=\"\">%s</option>", _(c, "(not chosen)"));
+		if (f->type == FT_CHOICE)
+			for (int i = 0; i < f->nopts; i++)
+				html_printf(b, "<option value=\"%s\"%s>%s</option>", f->opts[i].key,
+					    val && !strcmp(val, f->opts[i].key) ? " selected" : "", tr_text(m, &f->opts[i].text, L));
+		else
+			for (int i = 0; i < tp->nteam; i++) {
+				char id[24];
+				snprintf(id, sizeof id, "%lld", tp->team[i]);
+				html_printf(b, "<option value=\"%s\"%s>%s</option>", id, val && !strcmp(val, id) ? " selected" : "",
+					    tp->team_names[i]);
+			}
+		html_printf(b, "</select>");
+		break;
+	case FT_SCALE:
+	case FT_YESNO:
+	case FT_MULTICHOICE: {
+		html_printf(b, "<div class=\"varde-options-row\" role=\"group\" aria-labelledby=\"%s\">", label_id);
+		int n = f->type == FT_YESNO ? 2 : f->nopts;
+		for (int i = 0; i < n; i++) {
+			const char *key = f->type == FT_YESNO ? (i ? "no" : "yes") : f->opts[i].key;
+			const char *lab = f->type == FT_YESNO ? (i ? _(c, "No") : _(c, "Yes")) : tr_text(m, &f->opts[i].text, L);
+			html_printf(b, "<span class=\"varde-option\"><input class=\"ds-input\" type=\"%s\" id=\"%s-%s\" name=\"%s\" value=\"%s\"%s%s>"
+				       "<label for=\"%s-%s\">%s</label></span>",
+				    f->type == FT_MULTICHOICE ? "checkbox" : "radio", name, key, name, key,
+				    form_has(v, name, key) ? " checked" : "", dis, name, key, lab);
+		}
+		html_printf(b, "</div>");
+		break;
+	}
+	case FT_LINK:
+		html_printf(b, "<p class=\"ds-paragraph varde-help\" id=\"%s\">%s</p>", name,
+			    _(c, "Links to register items can be made once the project's registers are in use."));
+		break;
+	default: {
+		const char *type = f->type == FT_DATE ? "date" : "text";
+		const char *mode = (f->type == FT_NUMBER || f->type == FT_MONEY || f->type == FT_PERCENT) ? " inputmode=\"decimal\"" : "";
+		html_printf(b, "<input class=\"ds-input\" type=\"%s\" id=\"%s\" name=\"%s\" value=\"%s\"%s%s", type, name, name,
+			    val ? val : "", mode, dis);
+		html_raw(b, describe); /* raw-ok: see above */
+		html_printf(b, ">");
+	}
+	}
+	if (err)
+		html_printf(b, "<div class=\"ds-validation-message\" id=\"%s-error\">%s</div>", name,
+			    entry_err_text(c, ((const struct entry_error *)(const void *)err)->err));
+}
+
+static void field_render(struct ctx *c, struct tool_page *tp, const struct m_field *f, const struct kvlist *v,
+			 const struct entry_errors *errs, bool ro)
+{
+	struct buf *b = &c->resp->body;
+	const struct methodology *m = tp->pc.m;
+	const char *L = tp->L;
+	char name[200], label_id[220];
+	snprintf(name, sizeof name, "f-%s", f->key);
+	snprintf(label_id, sizeof label_id, "l-%s", f->key);
+	html_printf(b, "<div class=\"ds-field varde-tool-field\">");
+	bool group = f->type == FT_SCALE || f->type == FT_YESNO || f->type == FT_MULTICHOICE || f->type == FT_TABLE ||
+		     f->type == FT_LINK;
+	if (group)
+		html_printf(b, "<p class=\"ds-label\" id=\"%s\">%s%s</p>", label_id, tr_text(m, &f->label, L),
+			    f->required ? " *" : "");
+	else
+		html_printf(b, "<label class=\"ds-label\" id=\"%s\" for=\"%s\">%s%s%s%s</label>", label_id, name, tr_text(m, &f->label, L),
+			    f->type == FT_NUMBER ? " (" : "", f->type == FT_NUMBER ? tr_text(m, &f->unit, L) : "",
+			    f->type == FT_NUMBER ? ")" : f->required ? "" : "");
+	if (f->help.s[0])
+		html_printf(b, "<div class=\"ds-paragraph varde-help\" data-field=\"description\">%s</div>", tr_text(m, &f->help, L));
+	if (f->type != FT_TABLE) {
+		control_render(c, tp, f, name, label_id, v, errs, ro);
+		html_printf(b, "</div>\n");
+		return;
+	}
+	char rn[200];
+	snprintf(rn, sizeof rn, "t-%s-rows", f->key);
+	long long rows = 0;
+	text_parse_ll(kv_get(v, rn), &rows);
+	if (rows < 0 || rows > 100)
+		rows = 0;
+	long long show = ro ? rows : rows + 2;
+	html_printf(b, "<div class=\"varde-table-wrap\"><table class=\"ds-table varde-edit-table\" aria-labelledby=\"%s\"><thead><tr>",
+		    label_id);
+	for (int k = 0; k < f->ncols; k++)
+		html_printf(b, "<th scope=\"col\" id=\"h-%s-%s\">%s</th>", f->key, f->cols[k].key, tr_text(m, &f->cols[k].label, L));
+	html_printf(b, "</tr></thead><tbody>");
+	for (long long r = 0; r < show; r++) {
+		html_printf(b, "<tr>");
+		for (int k = 0; k < f->ncols; k++) {
+			char cell[200], lid[220];
+			snprintf(cell, sizeof cell, "t-%s-%lld-%s", f->key, r, f->cols[k].key);
+			snprintf(lid, sizeof lid, "h-%s-%s", f->key, f->cols[k].key);
+			html_printf(b, "<td><span class=\"ds-sr-only\"><label for=\"%s\">%s %lld: %s</label></span>", cell,
+				    _(c, "Row"), r + 1, tr_text(m, &f->cols[k].label, L));
+			control_render(c, tp, &f->cols[k], cell, lid, v, errs, ro);
+			html_printf(b, "</td>");
+		}
+		html_printf(b, "</tr>");
+	}
+	html_printf(b, "</tbody></table></div><input type=\"hidden\" name=\"%s\" value=\"%lld\">", rn, show);
+	if (!ro)
+		html_printf(b, "<p class=\"ds-paragraph varde-help\">%s</p>",
+			    _(c, "Two empty rows are always offered; save to get more. Empty a row to remove it."));
+	html_printf(b, "</div>\n");
+}
+
+static void tool_render(struct ctx *c, struct tool_page *tp, const struct kvlist *v, long long rev, bool nr,
+			const char *reason, const struct entry_errors *errs)
+{
+	struct buf *b = &c->resp->body;
+	const struct methodology *m = tp->pc.m;
+	const struct m_tool *t = tp->t;
+	const char *L = tp->L;
+	bool edit = authz_check(c, AZ_PROJECT_EDIT, &tp->pc.facts) == AZ_ALLOW;
+	layout_begin(c, tr_text(m, &t->name, L));
+	html_printf(b, "<p class=\"ds-paragraph varde-meta\"><a class=\"ds-link\" href=\"/projects/%lld\">%s</a> · "
+		       "<a class=\"ds-link\" href=\"/projects/%lld/tools/%s/history\">%s</a></p>",
+		    tp->pc.p.id, tp->pc.p.title, tp->pc.p.id, t->key, _(c, "History"));
+	html_printf(b, "<h1 class=\"ds-heading\" data-size=\"lg\">%s</h1>\n", tr_text(m, &t->name, L));
+	const char *done = kv_get(&c->req->query, "saved");
+	if (done)
+		ui_alert(c, "success", _(c, "Saved."));
+	if (errs && errs->n) {
+		html_printf(b, "<div class=\"ds-error-summary\" role=\"alert\" tabindex=\"-1\"><h2 class=\"ds-heading\" data-size=\"xs\">%s</h2><ul>",
+			    _(c, "Please correct the following"));
+		for (int i = 0; i < errs->n; i++)
+			html_printf(b, "<li><a class=\"ds-link\" href=\"#%s\">%s%s%s</a></li>", errs->e[i].name,
+				    errs->e[i].field ? tr_text(m, &errs->e[i].field->label, L) : "", errs->e[i].field ? ": " : "",
+				    entry_err_text(c, errs->e[i].err));
+		html_printf(b, "</ul></div>");
+	}
+	html_printf(b, "<div class=\"varde-tool-layout\"><aside class=\"varde-guidance\" aria-label=\"%s\">", _(c, "Guidance"));
+	MD(&t->purpose);
+	html_printf(b, "<details><summary>%s</summary>", _(c, "How to do it"));
+	MD(&t->guidance);
+	html_printf(b, "</details>");
+	if (t->ntips) {
+		html_printf(b, "<h2 class=\"ds-heading\" data-size=\"xs\">%s</h2><ul>", _(c, "Tips and advice"));
+		for (int i = 0; i < t->ntips; i++) {
+			html_printf(b, "<li>");
+			MD(&t->tips[i]);
+			html_printf(b, "</li>");
+		}
+		html_printf(b, "</ul>");
+	}
+	html_printf(b, "</aside><div class=\"varde-tool-form\">");
+	html_printf(b, "<form method=\"post\" action=\"/projects/%lld/tools/%s\" novalidate>", tp->pc.p.id, t->key);
+	ui_csrf(c);
+	html_printf(b, "<input type=\"hidden\" name=\"rev\" value=\"%lld\">", rev);
+	html_printf(b, "<h2 class=\"ds-heading\" data-size=\"sm\">%s</h2>", _(c, "Template"));
+	for (int i = 0; i < t->nfields; i++)
+		field_render(c, tp, &t->fields[i], v, errs, !edit);
+	html_printf(b, "<fieldset class=\"ds-fieldset\"><legend class=\"ds-heading\" data-size=\"sm\">%s</legend>", _(c, "Checklist"));
+	for (int i = 0; i < t->nchecklist; i++) {
+		char name[160];
+		snprintf(name, sizeof name, "c-%s", t->checklist[i].key);
+		html_printf(b, "<div class=\"ds-field\"><input class=\"ds-input\" type=\"checkbox\" id=\"%s\" name=\"%s\" value=\"1\"%s%s>"
+			       "<label class=\"ds-label\" for=\"%s\">%s</label></div>",
+			    name, name, kv_get(v, name) ? " checked" : "", edit ? "" : " disabled", name,
+			    tr_text(m, &t->checklist[i].text, L));
+	}
+	html_printf(b, "</fieldset><h2 class=\"ds-heading\" data-size=\"sm\">%s</h2>", _(c, "Questions to reflect on"));
+	for (int i = 0; i < t->nquestions; i++) {
+		char name[160];
+		snprintf(name, sizeof name, "q-%s", t->questions[i].key);
+		html_printf(b, "<div class=\"ds-field\"><label class=\"ds-label\" for=\"%s\">%s</label>"
+			       "<textarea class=\"ds-input\" id=\"%s\" name=\"%s\" rows=\"3\"%s>%s</textarea></div>",
+			    name, tr_text(m, &t->questions[i].text, L), name, name, edit ? "" : " disabled",
+			    kv_get(v, name) ? kv_get(v, name) : "");
+	}
+	html_printf(b, "<fieldset class=\"ds-fieldset\"><legend class=\"ds-label\">%s</legend>"
+		       "<div class=\"ds-field\"><input class=\"ds-input\" type=\"checkbox\" id=\"nr\" name=\"nr\" value=\"1\"%s%s>"
+		       "<label class=\"ds-label\" for=\"nr\">%s</label></div>",
+		    _(c, "Not relevant?"), nr ? " checked" : "", edit ? "" : " disabled", _(c, "This tool is not relevant for us"));
+	ui_textarea(c, "nr_reason", _(c, "Because …"), reason, NULL, 2,
+		    error_for(errs, "nr_reason") ? _(c, "Say why the tool is not relevant.") : NULL, !edit);
+	html_printf(b, "</fieldset>");
+	if (edit)
+		html_printf(b, "<button class=\"ds-button\" data-variant=\"primary\" type=\"submit\">%s</button>", _(c, "Save"));
+	else
+		html_printf(b, "<p class=\"ds-paragraph\">%s</p>", _(c, "You can read this tool; your role does not allow changes."));
+	html_printf(b, "</form></div></div>\n");
+	layout_end(c);
+}
+
+/* GET /projects/:id/tools/:key */
+void page_tool_view(struct ctx *c)
+{
+	struct tool_page tp;
+	if (tool_load(c, AZ_PROJECT_VIEW, &tp) != 0)
+		return;
+	char *data = NULL, *reason = NULL;
+	long long rev = 0;
+	bool nr = false;
+	store_entry_get(c->db, tp.pc.p.id, tp.t->key, &data, &rev, &nr, &reason);
+	json_t *e = data ? json_loads(data, 0, NULL) : NULL;
+	struct kvlist v = {0};
+	if (e)
+		entry_to_form(tp.t, e, &v);
+	tool_render(c, &tp, &v, rev, nr, reason, NULL);
+	kv_free(&v);
+	json_decref(e);
+	free(data);
+	free(reason);
+	tool_page_free(&tp);
+}
+
+/* The label of a diff key "f:KEY", "c:KEY" or "q:KEY". */
+static const char *diff_label(const struct tool_page *tp, const char *k)
+{
+	const struct m_tool *t = tp->t;
+	const char *key = k + 2;
+	for (int i = 0; k[0] == 'f' && i < t->nfields; i++)
+		if (!strcmp(t->fields[i].key, key))
+			return tr_text(tp->pc.m, &t->fields[i].label, tp->L);
+	for (int i = 0; k[0] == 'c' && i < t->nchecklist; i++)
+		if (!strcmp(t->checklist[i].key, key))
+			return tr_text(tp->pc.m, &t->checklist[i].text, tp->L);
+	for (int i = 0; k[0] == 'q' && i < t->nquestions; i++)
+		if (!strcmp(t->questions[i].key, key))
+			return tr_text(tp->pc.m, &t->questions[i].text, tp->L);
+	return key;
+}
+
+/* A diff key's value in an entry, as display text (malloc'd). */
+static char *diff_value(struct ctx *c, const struct tool_page *tp, const json_t *e, const char *k)
+{
+	const char *key = k + 2;
+	if (k[0] == 'c')
+		return xstrdup(entry_checked(e, key) ? _(c, "ticked") : _(c, "not ticked"));
+	if (k[0] == 'q')
+		return xstrdup(entry_answer(e, key) ? entry_answer(e, key) : "");
+	for (int i = 0; i < tp->t->nfields; i++)
+		if (!strcmp(tp->t->fields[i].key, key))
+			return entry_display(tp->pc.m, &tp->t->fields[i], entry_field(e, key), tp->L);
+	return xstrdup("");
+}
+
+/* Someone saved since the form was opened: show both, choose per field. */
+static void tool_conflict(struct ctx *c, struct tool_page *tp, const json_t *theirs, const json_t *mine, long long rev)
+{
+	struct buf *b = &c->resp->body;
+	json_t *diff = entry_diff(tp->t, theirs, mine);
+	char *mine_s = json_dumps(mine, JSON_COMPACT | JSON_SORT_KEYS);
+	c->resp->status = 409;
+	layout_begin(c, _(c, "Someone else saved first"));
+	html_printf(b, "<h1 class=\"ds-heading\" data-size=\"lg\">%s</h1>", _(c, "Someone else saved first"));
+	html_printf(b, "<p class=\"ds-paragraph\">%s</p>",
+		    _(c, "While you worked, someone else saved this tool. Nothing has been overwritten. Choose, for each "
+			 "field that differs, which version to keep."));
+	html_printf(b, "<form method=\"post\" action=\"/projects/%lld/tools/%s\">", tp->pc.p.id, tp->t->key);
+	ui_csrf(c);
+	html_printf(b, "<input type=\"hidden\" name=\"rev\" value=\"%lld\"><input type=\"hidden\" name=\"resolve\" value=\"1\">"
+		       "<input type=\"hidden\" name=\"mine\" value=\"%s\">",
+		    rev, mine_s);
+	html_printf(b, "<table class=\"ds-table\"><caption>%s</caption><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+		       "<th scope=\"col\">%s</th></tr></thead><tbody>",
+		    _(c, "Fields that differ"), _(c, "Field"), _(c, "Their version (saved)"), _(c, "Your version"));
+	for (size_t i = 0; i < json_array_size(diff); i++) {
+		const char *k = json_string_value(json_array_get(diff, i));
+		char *tv = diff_value(c, tp, theirs, k), *mv = diff_value(c, tp, mine, k);
+		html_printf(b, "<tr><th scope=\"row\">%s</th><td><input type=\"radio\" id=\"p%zu-t\" name=\"pick-%s\" value=\"theirs\">"
+			       "<label for=\"p%zu-t\">%s</label></td>"
+			       "<td><input type=\"radio\" id=\"p%zu-m\" name=\"pick-%s\" value=\"mine\" checked>"
+			       "<label for=\"p%zu-m\">%s</label></td></tr>",
+			    diff_label(tp, k), i, k, i, *tv ? tv : _(c, "(empty)"), i, k, i, *mv ? mv : _(c, "(empty)"));
+		free(tv);
+		free(mv);
+	}
+	html_printf(b, "</tbody></table><button class=\"ds-button\" data-variant=\"primary\" type=\"submit\">%s</button></form>",
+		    _(c, "Save my choices"));
+	layout_end(c);
+	free(mine_s);
+	json_decref(diff);
+}
+
+/* Merge per the user's picks: start from theirs, take mine where picked. */
+static json_t *tool_merge(const struct tool_page *tp, const struct kvlist *form, const json_t *theirs, const json_t *mine)
+{
+	json_t *out = json_deep_copy(theirs);
+	json_t *diff = entry_diff(tp->t, theirs, mine);
+	static const char *const parts[] = {"fields", "checklist", "answers"};
+	for (size_t i = 0; i < json_array_size(diff); i++) {
+		const char *k = json_string_value(json_array_get(diff, i));
+		char name[200];
+		snprintf(name, sizeof name, "pick-%s", k);
+		const char *pick = kv_get(form, name);
+		if (pick && strcmp(pick, "theirs") == 0)
+			continue;
+		const char *part = parts[k[0] == 'f' ? 0 : k[0] == 'c' ? 1 : 2];
+		json_t *dst = json_object_get(out, part);
+		const json_t *v = json_object_get(json_object_get(mine, part), k + 2);
+		if (v)
+			json_object_set(dst, k + 2, (json_t *)v);
+		else
+			json_object_del(dst, k + 2);
+	}
+	json_decref(diff);
+	return out;
+}
+
+/* POST /projects/:id/tools/:key */
+void page_tool_save(struct ctx *c)
+{
+	struct tool_page tp;
+	if (tool_load(c, AZ_PROJECT_EDIT, &tp) != 0)
+		return;
+	const struct kvlist *form = &c->req->form;
+	struct entry_errors errs = {0};
+	json_t *mine = NULL;
+	if (kv_get(form, "resolve")) {
+		/* Re-read the hidden copy through the form reader: it is user input too. */
+		json_t *raw = json_loads(kv_get(form, "mine") ? kv_get(form, "mine") : "", 0, NULL);
+		struct kvlist as_form = {0};
+		if (raw && json_is_object(raw))
+			entry_to_form(tp.t, raw, &as_form);
+		mine = entry_from_form(tp.t, &as_form, tp.team, tp.nteam, &errs);
+		kv_free(&as_form);
+		json_decref(raw);
+	} else {
+		mine = entry_from_form(tp.t, form, tp.team, tp.nteam, &errs);
+	}
+	bool nr = kv_get(form, "nr") != NULL;
+	char *reason = text_trim_dup(kv_get(form, "nr_reason") ? kv_get(form, "nr_reason") : "");
+	if (nr && !*reason && errs.n < ENTRY_MAX_ERRORS) {
+		snprintf(errs.e[errs.n].name, sizeof errs.e[0].name, "nr_reason");
+		errs.e[errs.n].field = NULL;
+		errs.e[errs.n++].err = EE_TOO_LONG;
+	}
+	long long rev = 0;
+	text_parse_ll(kv_get(form, "rev"), &rev);
+	if (errs.n) {
+		c->resp->status = 400;
+		c->failed = true;
+		tool_render(c, &tp, form, rev, nr, reason, &errs);
+		goto out;
+	}
+	char *cur_data = NULL, *cur_reason = NULL;
+	long long cur_rev = 0;
+	bool cur_nr = false;
+	store_entry_get(c->db, tp.pc.p.id, tp.t->key, &cur_data, &cur_rev, &cur_nr, &cur_reason);
+	json_t *theirs = cur_data ? json_loads(cur_data, 0, NULL) : entry_new();
+	if (!theirs)
+		theirs = entry_new();
+	free(cur_data);
+	free(cur_reason);
+	if (cur_rev != rev) {
+		json_t *d = entry_diff(tp.t, theirs, mine);
+		bool differs = json_array_size(d) > 0;
+		json_decref(d);
+		if (differs && !kv_get(form, "resolve")) {
+			c->failed = true;
+			tool_conflict(c, &tp, theirs, mine, cur_rev);
+			json_decref(theirs);
+			goto out;
+		}
+		if (differs && kv_get(form, "resolve") && rev != cur_rev) {
+			/* They saved again while we chose: ask again against the newest. */
+			c->failed = true;
+			tool_conflict(c, &tp, theirs, mine, cur_rev);
+			json_decref(theirs);
+			goto out;
+		}
+	}
+	json_t *final = kv_get(form, "resolve") ? tool_merge(&tp, form, theirs, mine) : json_incref(mine);
+	json_t *changed = entry_diff(tp.t, theirs, final);
+	if (nr != cur_nr)
+		json_array_append_new(changed, json_string("n:not-relevant"));
+	char *data_s = json_dumps(final, JSON_COMPACT | JSON_SORT_KEYS), *changed_s = json_dumps(changed, JSON_COMPACT);
+	if (store_entry_save(c->db, tp.pc.p.id, tp.t->key, data_s, cur_rev + 1, nr, nr ? reason : NULL, changed_s, c->user_id) !=
+		    STORE_OK ||
+	    store_project_touch(c->db, tp.pc.p.id) != STORE_OK ||
+	    store_activity_add(c->db, tp.pc.p.id, c->user_id, "tool-saved", tp.t->key) != STORE_OK) {
+		page_error(c, 500, _(c, "Your change could not be saved. Nothing was changed; please try again."));
+	} else {
+		char loc[200];
+		snprintf(loc, sizeof loc, "/projects/%lld/tools/%s?saved=1", tp.pc.p.id, tp.t->key);
+		resp_redirect(c->resp, loc);
+	}
+	free(data_s);
+	free(changed_s);
+	json_decref(changed);
+	json_decref(final);
+	json_decref(theirs);
+out:
+	json_decref(mine);
+	free(reason);
+	tool_page_free(&tp);
+}
+
+/* GET /projects/:id/tools/:key/history — every revision with what changed. */
+void page_tool_history(struct ctx *c)
+{
+	struct tool_page tp;
+	if (tool_load(c, AZ_PROJECT_VIEW, &tp) != 0)
+		return;
+	struct buf *b = &c->resp->body;
+	const struct methodology *m = tp.pc.m;
+	bool edit = authz_check(c, AZ_PROJECT_EDIT, &tp.pc.facts) == AZ_ALLOW;
+	layout_begin(c, _(c, "History"));
+	html_printf(b, "<p class=\"ds-paragraph varde-meta\"><a class=\"ds-link\" href=\"/projects/%lld/tools/%s\">%s</a></p>",
+		    tp.pc.p.id, tp.t->key, tr_text(m, &tp.t->name, tp.L));
+	html_printf(b, "<h1 class=\"ds-heading\" data-size=\"lg\">%s: %s</h1><ol class=\"varde-history\" reversed>", _(c, "History"),
+		    tr_text(m, &tp.t->name, tp.L));
+	struct db_stmt *s = store_revisions(c->db, tp.pc.p.id, tp.t->key);
+	/* Rows come newest first; each is compared with the next (older) one. */
+	struct rev {
+		long long n, at;
+		char *changed, *who, *data;
+	} revs[200];
+	int nrev = 0;
+	while (db_step(s) == DB_ROW && nrev < 200) {
+		revs[nrev] = (struct rev){db_col_int(s, 0), db_col_int(s, 2), db_col_dup(s, 1), db_col_dup(s, 3), db_col_dup(s, 5)};
+		nrev++;
+	}
+	db_reset(s);
+	for (int i = 0; i < nrev; i++) {
+		char when[32];
+		time_t t = (time_t)revs[i].at;
+		struct tm tm;
+		gmtime_r(&t, &tm);
+		strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+		html_printf(b, "<li><p class=\"ds-paragraph\"><strong>%s %lld</strong> – %s UTC – %s</p>", _(c, "Revision"), revs[i].n,
+			    when, revs[i].who ? revs[i].who : "");
+		json_t *now = json_loads(revs[i].data ? revs[i].data : "{}", 0, NULL);
+		json_t *before = i + 1 < nrev ? json_loads(revs[i + 1].data ? revs[i + 1].data : "{}", 0, NULL) : entry_new();
+		json_t *ch = json_loads(revs[i].changed ? revs[i].changed : "[]", 0, NULL);
+		html_printf(b, "<table class=\"ds-table\"><caption>%s</caption><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+			       "<th scope=\"col\">%s</th></tr></thead><tbody>",
+			    _(c, "What changed"), _(c, "Field"), _(c, "Before"), _(c, "After"));
+		for (size_t k = 0; k < json_array_size(ch); k++) {
+			const char *key = json_string_value(json_array_get(ch, k));
+			if (!key || key[0] == 'n') {
+				html_printf(b, "<tr><th scope=\"row\">%s</th><td></td><td></td></tr>", _(c, "Not relevant?"));
+				continue;
+			}
+			char *bv = diff_value(c, &tp, before, key), *av = diff_value(c, &tp, now, key);
+			html_printf(b, "<tr><th scope=\"row\">%s</th><td>%s</td><td>%s</td></tr>", diff_label(&tp, key), bv, av);
+			free(bv);
+			free(av);
+		}
+		html_printf(b, "</tbody></table>");
+		if (edit && i > 0) {
+			html_printf(b, "<form method=\"post\" action=\"/projects/%lld/tools/%s/restore/%lld\">", tp.pc.p.id, tp.t->key,
+				    revs[i].n);
+			ui_csrf(c);
+			html_printf(b, "<button class=\"ds-button\" data-variant=\"secondary\" type=\"submit\">%s %lld</button></form>",
+				    _(c, "Restore revision"), revs[i].n);
+		}
+		html_printf(b, "</li>");
+		json_decref(now);
+		json_decref(before);
+		json_decref(ch);
+	}
+	html_printf(b, "</ol>");
+	if (!nrev)
+		html_printf(b, "<p class=\"ds-paragraph\">%s</p>", _(c, "Nothing has been saved yet."));
+	for (int i = 0; i < nrev; i++) {
+		free(revs[i].changed);
+		free(revs[i].who);
+		free(revs[i].data);
+	}
+	layout_end(c);
+	tool_page_free(&tp);
+}
+
+/* POST /projects/:id/tools/:key/restore/:rev — a new revision with old content. */
+void page_tool_restore(struct ctx *c)
+{
+	struct tool_page tp;
+	if (tool_load(c, AZ_PROJECT_EDIT, &tp) != 0)
+		return;
+	char *old = NULL, *old_reason = NULL, *cur = NULL, *cur_reason = NULL;
+	bool old_nr = false, cur_nr = false;
+	long long cur_rev = 0;
+	if (store_revision_get(c->db, tp.pc.p.id, tp.t->key, c->req->params[2], &old, &old_nr, &old_reason) != STORE_OK) {
+		page_error(c, 404, _(c, "There is no page at this address."));
+	} else {
+		store_entry_get(c->db, tp.pc.p.id, tp.t->key, &cur, &cur_rev, &cur_nr, &cur_reason);
+		json_t *a = json_loads(cur ? cur : "{}", 0, NULL), *bb = json_loads(old, 0, NULL);
+		json_t *changed = entry_diff(tp.t, a, bb);
+		char *changed_s = json_dumps(changed, JSON_COMPACT);
+		if (store_entry_save(c->db, tp.pc.p.id, tp.t->key, old, cur_rev + 1, old_nr, old_reason, changed_s, c->user_id) != STORE_OK ||
+		    store_activity_add(c->db, tp.pc.p.id, c->user_id, "tool-restored", tp.t->key) != STORE_OK) {
+			page_error(c, 500, _(c, "Your change could not be saved. Nothing was changed; please try again."));
+		} else {
+			char loc[200];
+			snprintf(loc, sizeof loc, "/projects/%lld/tools/%s?saved=1", tp.pc.p.id, tp.t->key);
+			resp_redirect(c->resp, loc);
+		}
+		free(changed_s);
+		json_decref(changed);
+		json_decref(a);
+		json_decref(bb);
+	}
+	free(old);
+	free(old_reason);
+	free(cur);
+	free(cur_reason);
+	tool_page_free(&tp);
+}

@@ -1,0 +1,106 @@
+/* project.c — see project.h. */
+#include "project.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../app/layout.h"
+#include "../method/registry.h"
+#include "entry.h"
+
+int project_load(struct ctx *c, enum authz_action action, struct project_ctx *pc)
+{
+	memset(pc, 0, sizeof *pc);
+	enum authz_result r = AZ_HIDE;
+	if (store_project_get(c->db, c->req->params[0], &pc->p) == STORE_OK) {
+		char role[16];
+		bool guest = false;
+		store_project_role(c->db, pc->p.id, c->user_id, role, &guest);
+		pc->role = project_role_parse(role);
+		pc->facts.org_id = pc->p.org_id;
+		pc->facts.project_role = pc->role;
+		pc->facts.project_is_guest = guest;
+		pc->facts.team_only = strcmp(pc->p.visibility, "team") == 0;
+		r = authz_check(c, action, &pc->facts);
+		registry_refresh(c->app->methods, c->db);
+		pc->m = registry_version(c->app->methods, pc->p.methodology_version_id);
+		if (r == AZ_ALLOW && !pc->m)
+			r = AZ_HIDE;
+	}
+	if (r == AZ_ALLOW)
+		return 0;
+	if (r == AZ_DENY)
+		page_error(c, 403, _(c, "Your role in this project does not allow this."));
+	else
+		page_error(c, 404, _(c, "There is no page at this address."));
+	project_ctx_free(pc);
+	return -1;
+}
+
+void project_load_progress(struct ctx *c, struct project_ctx *pc)
+{
+	pc->entries = json_object();
+	pc->not_relevant = json_object();
+	pc->steps = json_object();
+	struct db_stmt *s = store_entries_of_project(c->db, pc->p.id);
+	while (db_step(s) == DB_ROW) {
+		json_t *e = json_loads(db_col_text(s, 1), 0, NULL);
+		if (e)
+			json_object_set_new(pc->entries, db_col_text(s, 0), e);
+		if (db_col_int(s, 2))
+			json_object_set_new(pc->not_relevant, db_col_text(s, 0), json_true());
+	}
+	db_reset(s);
+	s = store_step_statuses(c->db, pc->p.id);
+	while (db_step(s) == DB_ROW)
+		json_object_set_new(pc->steps, db_col_text(s, 0), json_string(db_col_text(s, 1)));
+	db_reset(s);
+}
+
+void project_ctx_free(struct project_ctx *pc)
+{
+	project_free(&pc->p);
+	json_decref(pc->entries);
+	json_decref(pc->not_relevant);
+	json_decref(pc->steps);
+	memset(pc, 0, sizeof *pc);
+}
+
+int project_tool_progress(const struct project_ctx *pc, const struct m_tool *t)
+{
+	if (json_is_true(json_object_get(pc->not_relevant, t->key)))
+		return 100;
+	const json_t *e = json_object_get(pc->entries, t->key);
+	if (!e)
+		return 0;
+	return entry_progress(t, e);
+}
+
+const char *project_step_status(const struct project_ctx *pc, const struct m_step *s)
+{
+	const char *st = json_string_value(json_object_get(pc->steps, s->key));
+	return st ? st : "not-started";
+}
+
+int project_step_progress(const struct project_ctx *pc, const struct m_step *s)
+{
+	const char *st = project_step_status(pc, s);
+	if (!strcmp(st, "done") || !strcmp(st, "skipped"))
+		return 100;
+	if (s->ntools == 0)
+		return !strcmp(st, "in-progress") ? 50 : 0;
+	int sum = 0;
+	for (int i = 0; i < s->ntools; i++)
+		sum += project_tool_progress(pc, s->tools[i]);
+	return sum / s->ntools;
+}
+
+int project_phase_progress(const struct project_ctx *pc, const struct m_phase *p)
+{
+	if (p->nsteps == 0)
+		return 0;
+	int sum = 0;
+	for (int i = 0; i < p->nsteps; i++)
+		sum += project_step_progress(pc, &p->steps[i]);
+	return sum / p->nsteps;
+}

@@ -1,0 +1,37 @@
+/* project.h — loading a project for a request with its authorization facts,
+ * and computing progress along the roadmap. */
+#ifndef VARDE_PROJECT_H
+#define VARDE_PROJECT_H
+#include <jansson.h>
+
+#include "../app/authz.h"
+#include "../method/method.h"
+#include "../store/store.h"
+
+/* Everything a project page needs; free with project_ctx_free. */
+struct project_ctx {
+	struct project p;
+	const struct methodology *m;   /* the pinned version */
+	struct authz_object facts;     /* how the user relates to it */
+	enum project_role role;
+	/* progress inputs, loaded once per page (no query per tool) */
+	json_t *entries;               /* {tool_key: entry} */
+	json_t *not_relevant;          /* {tool_key: true} */
+	json_t *steps;                 /* {step_key: status} */
+};
+
+/* Load project c->req->params[0] and check `action`. Returns 0; or, with the
+ * response already set (404 or 403), -1. */
+int project_load(struct ctx *c, enum authz_action action, struct project_ctx *pc);
+/* Load the entries and step statuses (for the roadmap). */
+void project_load_progress(struct ctx *c, struct project_ctx *pc);
+void project_ctx_free(struct project_ctx *pc);
+
+/* Progress 0–100 of a tool, a step (its tools, or 100 when done/skipped)
+ * and a phase (its steps). */
+int project_tool_progress(const struct project_ctx *pc, const struct m_tool *t);
+int project_step_progress(const struct project_ctx *pc, const struct m_step *s);
+int project_phase_progress(const struct project_ctx *pc, const struct m_phase *p);
+const char *project_step_status(const struct project_ctx *pc, const struct m_step *s);
+
+#endif
