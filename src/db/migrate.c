@@ -96,6 +96,17 @@ static const struct migration migrations[] = {
 	 " id {ID}, project_id BIGINT NOT NULL REFERENCES projects(id) ON DELETE CASCADE, user_id BIGINT,"
 	 " action TEXT NOT NULL, object TEXT, at BIGINT NOT NULL);"
 	 "CREATE INDEX activity_project ON activity(project_id, at);"},
+	{4, "comments and mentions",
+	 "CREATE TABLE comments ("
+	 " id {ID}, project_id BIGINT NOT NULL REFERENCES projects(id) ON DELETE CASCADE, tool_key TEXT,"
+	 " user_id BIGINT REFERENCES users(id) ON DELETE SET NULL, body TEXT NOT NULL, body_html TEXT NOT NULL,"
+	 " at BIGINT NOT NULL);"
+	 "CREATE INDEX comments_project ON comments(project_id, tool_key);"
+	 "CREATE TABLE mentions ("
+	 " comment_id BIGINT NOT NULL REFERENCES comments(id) ON DELETE CASCADE,"
+	 " user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE, seen_at BIGINT,"
+	 " PRIMARY KEY (comment_id, user_id));"
+	 "CREATE INDEX mentions_user ON mentions(user_id, seen_at);"},
 };
 
 int migrate_latest(void)

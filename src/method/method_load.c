@@ -2,8 +2,6 @@
  * rule of docs/METHODOLOGY-FORMAT.md, and build the read-only structure of
  * method.h. Every problem is reported as "file:line: message" in words a
  * methodology author understands; any error makes method_load return NULL. */
-#include <cmark-gfm-core-extensions.h>
-#include <cmark-gfm.h>
 #include <sodium.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -11,6 +9,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "../core/markdown.h"
 #include "../core/text.h"
 #include "../core/xalloc.h"
 #include "method.h"
@@ -177,26 +176,12 @@ static bool L_bool(struct loader *L, yaml_node_t *n, const char *what)
 	return false;
 }
 
-/* Render Markdown to HTML with cmark-gfm (safe: raw HTML and dangerous URLs
- * are not passed through) plus the GFM table, strikethrough and autolink
- * extensions. Result in the arena. */
+/* Render Markdown once, at load time, into the arena. */
 static const char *md_render(struct loader *L, const char *text)
 {
-	cmark_gfm_core_extensions_ensure_registered();
-	cmark_parser *p = cmark_parser_new(CMARK_OPT_DEFAULT);
-	static const char *const exts[] = {"table", "strikethrough", "autolink"};
-	for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++) {
-		cmark_syntax_extension *e = cmark_find_syntax_extension(exts[i]);
-		if (e)
-			cmark_parser_attach_syntax_extension(p, e);
-	}
-	cmark_parser_feed(p, text, strlen(text));
-	cmark_node *doc = cmark_parser_finish(p);
-	char *html = cmark_render_html(doc, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(p));
-	const char *out = arena_strdup(&L->m->arena, html ? html : "");
+	char *html = markdown_to_html(text);
+	const char *out = arena_strdup(&L->m->arena, html);
 	free(html);
-	cmark_node_free(doc);
-	cmark_parser_free(p);
 	return out;
 }
 

@@ -10,7 +10,6 @@
 #include "../store/store.h"
 #include "pages.h"
 
-void page_show_setpw_link(struct ctx *c, const char *token);
 
 enum { ADMIN_PAGE = 100 };
 

@@ -5,6 +5,8 @@
 #include "../app/accounts.h"
 #include "../app/layout.h"
 #include "../core/html.h"
+#include "../method/registry.h"
+#include "../project/project.h"
 #include "../store/store.h"
 #include "pages.h"
 
@@ -24,19 +26,48 @@ void page_dashboard(struct ctx *c)
 	struct buf *b = &c->resp->body;
 	layout_begin(c, _(c, "Dashboard"));
 	html_printf(b, "<h1 class=\"ds-heading\" data-size=\"lg\">%s, %s</h1>\n", _(c, "Welcome"), c->user_name);
+	/* What needs the user's attention: comments that mention them. */
+	struct db_stmt *s = store_mentions_open(c->db, c->user_id);
+	int nm = 0;
+	while (db_step(s) == DB_ROW) {
+		if (nm++ == 0)
+			html_printf(b, "<h2 class=\"ds-heading\" data-size=\"md\">%s</h2><ul>", _(c, "Needs your attention"));
+		if (db_col_null(s, 2))
+			html_printf(b, "<li><a class=\"ds-link\" href=\"/projects/%lld#comment-%lld\">%s %s: %s</a></li>", db_col_int(s, 0),
+				    db_col_int(s, 5), db_col_text(s, 3), _(c, "mentioned you in"), db_col_text(s, 1));
+		else
+			html_printf(b, "<li><a class=\"ds-link\" href=\"/projects/%lld/tools/%s#comment-%lld\">%s %s: %s</a></li>",
+				    db_col_int(s, 0), db_col_text(s, 2), db_col_int(s, 5), db_col_text(s, 3), _(c, "mentioned you in"),
+				    db_col_text(s, 1));
+	}
+	db_reset(s);
+	if (nm)
+		html_printf(b, "</ul>\n");
+
+	registry_refresh(c->app->methods, c->db);
+	struct progress_set ps;
+	progress_set_load(&ps, store_user_entries(c->db, c->user_id), store_user_steps(c->db, c->user_id));
 	html_printf(b, "<h2 class=\"ds-heading\" data-size=\"md\">%s</h2>\n", _(c, "Projects"));
-	struct db_stmt *s = store_projects_of_user(c->db, c->user_id);
+	s = store_projects_of_user(c->db, c->user_id);
 	int np = 0;
 	while (db_step(s) == DB_ROW) {
 		if (np++ == 0)
 			html_printf(b, "<table class=\"ds-table\"><caption>%s</caption><thead><tr><th scope=\"col\">%s</th>"
-				       "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
-				    _(c, "Projects you can see"), _(c, "Project"), _(c, "Organisation"), _(c, "Your role"), _(c, "Status"));
-		html_printf(b, "<tr><td><a class=\"ds-link\" href=\"/projects/%lld\">%s</a></td><td>%s</td><td>%s</td><td>%s</td></tr>",
-			    db_col_int(s, 0), db_col_text(s, 1), db_col_text(s, 2),
-			    db_col_null(s, 7) ? "" : _(c, db_col_text(s, 7)), _(c, db_col_text(s, 5)));
+				       "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+				       "<th scope=\"col\">%s</th></tr></thead><tbody>",
+				    _(c, "Projects you can see"), _(c, "Project"), _(c, "Organisation"), _(c, "Phase"),
+				    _(c, "Progress in the phase"), _(c, "Status"), _(c, "Your role"));
+		const struct methodology *m = registry_version(c->app->methods, db_col_int(s, 3));
+		const struct m_phase *ph = m ? method_phase(m, db_col_text(s, 4)) : NULL;
+		const char *L = m && method_has_lang(m, c->lang) ? c->lang : m ? m->langs[0] : c->lang;
+		html_printf(b, "<tr><td><a class=\"ds-link\" href=\"/projects/%lld\">%s</a></td><td>%s</td><td>%s</td><td>%d %%</td>"
+			       "<td><span class=\"varde-rag varde-rag-%s\">%s</span> %s</td><td>%s</td></tr>",
+			    db_col_int(s, 0), db_col_text(s, 1), db_col_text(s, 2), ph ? tr_text(m, &ph->name, L) : "",
+			    progress_set_phase(&ps, db_col_int(s, 0), m, db_col_text(s, 4)), db_col_text(s, 6),
+			    _(c, db_col_text(s, 6)), _(c, db_col_text(s, 5)), db_col_null(s, 7) ? "" : _(c, db_col_text(s, 7)));
 	}
 	db_reset(s);
+	progress_set_free(&ps);
 	if (np)
 		html_printf(b, "</tbody></table>\n");
 	else
@@ -54,8 +85,8 @@ void page_dashboard(struct ctx *c)
 			    _(c, "Organisations you belong to"), _(c, "Organisation"), _(c, "Kind"), _(c, "Your role"));
 		for (int i = 0; i < c->norgs; i++) {
 			const struct membership *m = &c->orgs[i];
-			html_printf(b, "<tr><td><a class=\"ds-link\" href=\"/orgs/%lld\">%s</a>%s</td><td>%s</td><td>%s</td></tr>",
-				    m->org_id, m->org_name, m->org_id == c->current_org ? "" : "",
+			html_printf(b, "<tr><td><a class=\"ds-link\" href=\"/orgs/%lld\">%s</a> · <a class=\"ds-link\" href=\"/orgs/%lld/portfolio\">%s</a></td><td>%s</td><td>%s</td></tr>",
+				    m->org_id, m->org_name, m->org_id, _(c, "portfolio"),
 				    _(c, org_kind_label(m->org_kind)), _(c, role_label(m->role)));
 		}
 		html_printf(b, "</tbody></table>\n");

@@ -14,7 +14,6 @@
 #include "pages.h"
 
 /* Show the one-time link for a new user (the only time it is visible). */
-void page_show_setpw_link(struct ctx *c, const char *token);
 void page_show_setpw_link(struct ctx *c, const char *token)
 {
 	struct buf *b = &c->resp->body;

@@ -227,6 +227,9 @@ void page_project_view(struct ctx *c)
 	html_printf(b, "<p class=\"ds-paragraph varde-meta\">%s · %s · %s %s</p>", tr_text(m, &m->name, L),
 		    service_area_label(c, pc.p.service_area), _(c, "started"), pc.p.start_date);
 	html_printf(b, "<h1 class=\"ds-heading\" data-size=\"lg\">%s</h1>\n", pc.p.title);
+	html_printf(b, "<p class=\"ds-paragraph\"><span class=\"varde-rag varde-rag-%s\">%s</span> %s%s%s</p>\n", pc.p.rag,
+		    _(c, pc.p.rag), _(c, pc.p.status), pc.p.rag_comment && *pc.p.rag_comment ? " – " : "",
+		    pc.p.rag_comment ? pc.p.rag_comment : "");
 	html_printf(b, "<p class=\"ds-paragraph\">%s</p>\n", pc.p.challenge);
 	char today[11];
 	time_t now = time(NULL);
@@ -235,8 +238,10 @@ void page_project_view(struct ctx *c)
 	strftime(today, sizeof today, "%Y-%m-%d", &tm);
 	if (pc.p.planned_end && strcmp(pc.p.planned_end, today) < 0 && strcmp(pc.p.status, "active") == 0)
 		ui_alert(c, "warning", _(c, "The planned end date has passed."));
-	if (strcmp(pc.p.status, "active") != 0)
+	if (!strcmp(pc.p.status, "paused") || !strcmp(pc.p.status, "stopped"))
 		ui_alert(c, "warning", _(c, "The project is paused or stopped by a phase-gate decision."));
+	else if (!strcmp(pc.p.status, "closed") || !strcmp(pc.p.status, "archived"))
+		ui_alert(c, "info", _(c, "The project is closed. Its case file can still be read."));
 	project_next(c, &pc, cur, L);
 
 	html_printf(b, "<h2 class=\"ds-heading\" data-size=\"md\">%s</h2>\n<ol class=\"varde-roadmap\">", _(c, "Roadmap"));
@@ -354,6 +359,49 @@ void page_project_view(struct ctx *c)
 		html_printf(b, "<button class=\"ds-button\" data-variant=\"secondary\" type=\"submit\">%s</button></form>\n",
 			    _(c, "Add to the team"));
 	}
+
+	if (manage) {
+		html_printf(b, "<h3 class=\"ds-heading\" data-size=\"xs\">%s</h3><p class=\"ds-paragraph\">%s</p>",
+			    _(c, "Invite a partner from outside"),
+			    _(c, "A person from a company, a university, a volunteer organisation or another municipality can "
+				 "join this project as a guest. They see this project and nothing else."));
+		html_printf(b, "<form method=\"post\" action=\"/projects/%lld/invite\" class=\"varde-form\">", pc.p.id);
+		ui_csrf(c);
+		ui_input(c, &(struct ui_input){"invite-email", _(c, "E-mail"), "email", NULL, "off", NULL, true, 254}, NULL);
+		ui_input(c, &(struct ui_input){"invite-name", _(c, "Name"), "text", NULL, "off", NULL, false, 200}, NULL);
+		const struct ui_option gro[] = {{"member", _(c, "member")}, {"driver", _(c, "driver")}, {"observer", _(c, "observer")}};
+		ui_select(c, "invite-role", _(c, "Project role"), gro, 3, "member", NULL);
+		html_printf(b, "<button class=\"ds-button\" data-variant=\"secondary\" type=\"submit\">%s</button></form>\n",
+			    _(c, "Invite"));
+
+		html_printf(b, "<h2 class=\"ds-heading\" data-size=\"md\">%s</h2>", _(c, "Status"));
+		html_printf(b, "<form method=\"post\" action=\"/projects/%lld/status\" class=\"varde-form\">", pc.p.id);
+		ui_csrf(c);
+		const struct ui_option rag[] = {{"green", _(c, "green")}, {"amber", _(c, "amber")}, {"red", _(c, "red")}};
+		ui_select(c, "rag", _(c, "Status (red, amber, green)"), rag, 3, pc.p.rag, NULL);
+		ui_textarea(c, "rag_comment", _(c, "Comment on the status"), pc.p.rag_comment, NULL, 2, NULL, false);
+		html_printf(b, "<button class=\"ds-button\" data-variant=\"secondary\" type=\"submit\">%s</button></form>\n",
+			    _(c, "Save status"));
+		html_printf(b, "<form method=\"post\" action=\"/projects/%lld/lifecycle\" class=\"varde-inline\">", pc.p.id);
+		ui_csrf(c);
+		if (!strcmp(pc.p.status, "closed") || !strcmp(pc.p.status, "archived"))
+			html_printf(b, "<button class=\"ds-button\" data-variant=\"secondary\" type=\"submit\" name=\"action\" value=\"reopen\">%s</button>",
+				    _(c, "Reopen the project"));
+		else
+			html_printf(b, "<button class=\"ds-button\" data-variant=\"secondary\" type=\"submit\" name=\"action\" value=\"close\">%s</button>",
+				    _(c, "Close the project"));
+		if (strcmp(pc.p.status, "archived"))
+			html_printf(b, "<button class=\"ds-button\" data-variant=\"secondary\" type=\"submit\" name=\"action\" value=\"archive\">%s</button>",
+				    _(c, "Archive"));
+		if (authz_check(c, AZ_PROJECT_DELETE, &pc.facts) == AZ_ALLOW)
+			html_printf(b, "<button class=\"ds-button\" data-variant=\"tertiary\" data-color=\"danger\" type=\"submit\" name=\"action\" value=\"delete\">%s</button>",
+				    _(c, "Delete (can be restored for 30 days)"));
+		html_printf(b, "</form>\n");
+	}
+
+	comments_render(c, &pc, NULL);
+	if (c->user_id)
+		store_mentions_seen(c->db, c->user_id, pc.p.id);
 
 	/* Activity */
 	html_printf(b, "<h2 class=\"ds-heading\" data-size=\"md\">%s</h2>\n<ul class=\"varde-activity\">", _(c, "Activity"));

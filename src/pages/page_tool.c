@@ -346,6 +346,7 @@ static void tool_render(struct ctx *c, struct tool_page *tp, const struct kvlist
 	else
 		html_printf(b, "<p class=\"ds-paragraph\">%s</p>", _(c, "You can read this tool; your role does not allow changes."));
 	html_printf(b, "</form></div></div>\n");
+	comments_render(c, &tp->pc, t->key);
 	layout_end(c);
 }
 

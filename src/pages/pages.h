@@ -16,4 +16,12 @@ struct ctx;
  * breaks the policy (translated), or NULL when it is fine. */
 const char *password_problem_text(struct ctx *c, enum password_problem p);
 
+/* The alert with a one-time set-password link (page_org.c). */
+void page_show_setpw_link(struct ctx *c, const char *token);
+
+struct project_ctx;
+/* The comments of a project (tool NULL) or of one of its tools, and the form
+ * to add one when the user may comment. In page_comment.c. */
+void comments_render(struct ctx *c, const struct project_ctx *pc, const char *tool);
+
 #endif

@@ -1,6 +1,7 @@
 /* project.c — see project.h. */
 #include "project.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -103,4 +104,58 @@ int project_phase_progress(const struct project_ctx *pc, const struct m_phase *p
 	for (int i = 0; i < p->nsteps; i++)
 		sum += project_step_progress(pc, &p->steps[i]);
 	return sum / p->nsteps;
+}
+
+static json_t *progress_obj(json_t *root, long long id)
+{
+	char k[24];
+	snprintf(k, sizeof k, "%lld", id);
+	json_t *o = json_object_get(root, k);
+	if (!o) {
+		o = json_object();
+		json_object_set_new(root, k, o);
+	}
+	return o;
+}
+
+void progress_set_load(struct progress_set *ps, struct db_stmt *entries, struct db_stmt *steps)
+{
+	ps->entries = json_object();
+	ps->nr = json_object();
+	ps->steps = json_object();
+	while (db_step(entries) == DB_ROW) {
+		json_t *e = json_loads(db_col_text(entries, 2), 0, NULL);
+		if (e)
+			json_object_set_new(progress_obj(ps->entries, db_col_int(entries, 0)), db_col_text(entries, 1), e);
+		if (db_col_int(entries, 3))
+			json_object_set_new(progress_obj(ps->nr, db_col_int(entries, 0)), db_col_text(entries, 1), json_true());
+	}
+	db_reset(entries);
+	while (db_step(steps) == DB_ROW)
+		json_object_set_new(progress_obj(ps->steps, db_col_int(steps, 0)), db_col_text(steps, 1),
+				    json_string(db_col_text(steps, 2)));
+	db_reset(steps);
+}
+
+void progress_set_free(struct progress_set *ps)
+{
+	json_decref(ps->entries);
+	json_decref(ps->nr);
+	json_decref(ps->steps);
+	memset(ps, 0, sizeof *ps);
+}
+
+int progress_set_phase(const struct progress_set *ps, long long project_id, const struct methodology *m,
+		       const char *phase_key)
+{
+	const struct m_phase *p = m ? method_phase(m, phase_key) : NULL;
+	if (!p)
+		return 0;
+	char k[24];
+	snprintf(k, sizeof k, "%lld", project_id);
+	struct project_ctx pc = {0};
+	pc.entries = json_object_get(ps->entries, k);
+	pc.not_relevant = json_object_get(ps->nr, k);
+	pc.steps = json_object_get(ps->steps, k);
+	return project_phase_progress(&pc, p);
 }

@@ -34,4 +34,19 @@ int project_step_progress(const struct project_ctx *pc, const struct m_step *s);
 int project_phase_progress(const struct project_ctx *pc, const struct m_phase *p);
 const char *project_step_status(const struct project_ctx *pc, const struct m_step *s);
 
+/* Progress data for many projects at once (a dashboard or a portfolio), loaded
+ * with two queries instead of two per project. */
+struct progress_set {
+	json_t *entries;  /* {project_id: {tool_key: entry}} */
+	json_t *nr;       /* {project_id: {tool_key: true}} */
+	json_t *steps;    /* {project_id: {step_key: status}} */
+};
+/* Fill from rows (project_id, tool_key, data, not_relevant) and
+ * (project_id, step_key, status); the statements are reset. */
+void progress_set_load(struct progress_set *ps, struct db_stmt *entries, struct db_stmt *steps);
+void progress_set_free(struct progress_set *ps);
+/* Progress of a project's phase (0–100) from a progress set. */
+int progress_set_phase(const struct progress_set *ps, long long project_id, const struct methodology *m,
+		       const char *phase_key);
+
 #endif

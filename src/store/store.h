@@ -138,5 +138,29 @@ struct db_stmt *store_gates(struct db *db, long long project_id);
 int store_activity_add(struct db *db, long long project_id, long long user_id, const char *action, const char *object);
 /* Rows action, object, at, user name — newest first. */
 struct db_stmt *store_activity(struct db *db, long long project_id, int limit);
+int store_comment_add(struct db *db, long long project_id, const char *tool, long long user_id, const char *body,
+		      const char *html, long long *id);
+int store_mention_add(struct db *db, long long comment_id, long long user_id);
+/* Rows id, body_html, at, author name, tool_key — oldest first; tool NULL: the project's own. */
+struct db_stmt *store_comments(struct db *db, long long project_id, const char *tool);
+/* Rows project_id, title, tool_key, author, at, comment id: unseen mentions of a user. */
+struct db_stmt *store_mentions_open(struct db *db, long long user_id);
+int store_mentions_seen(struct db *db, long long user_id, long long project_id);
+int store_project_set_rag(struct db *db, long long id, const char *rag, const char *comment);
+int store_project_set_status(struct db *db, long long id, const char *status);
+int store_project_delete(struct db *db, long long id);
+int store_project_undelete(struct db *db, long long id, long long org_id);
+/* Remove for good what was deleted before `before` (epoch seconds). */
+int store_projects_purge(struct db *db, long long before);
+/* Rows id, title, deleted_at. */
+struct db_stmt *store_projects_deleted(struct db *db, long long org_id);
+/* Rows: the 16 project columns (see project_read), team size, last activity, the user's role. */
+struct db_stmt *store_portfolio(struct db *db, long long org_id, long long user_id);
+/* Rows project_id, tool_key, data, not_relevant / project_id, step_key, status for a whole organisation. */
+struct db_stmt *store_org_entries(struct db *db, long long org_id);
+struct db_stmt *store_org_steps(struct db *db, long long org_id);
+/* The same for every project a user can see. */
+struct db_stmt *store_user_entries(struct db *db, long long user_id);
+struct db_stmt *store_user_steps(struct db *db, long long user_id);
 
 #endif

@@ -363,3 +363,203 @@ struct db_stmt *store_activity(struct db *db, long long project_id, int limit)
 	db_bind_int(s, 2, limit);
 	return s;
 }
+
+static const char SQL_COMMENT_ADD[] =
+	"INSERT INTO comments (project_id, tool_key, user_id, body, body_html, at) VALUES ($1, $2, $3, $4, $5, $6)"
+	" RETURNING id";
+
+int store_comment_add(struct db *db, long long project_id, const char *tool, long long user_id, const char *body,
+		      const char *html, long long *id)
+{
+	struct db_stmt *s = db_prepare(db, SQL_COMMENT_ADD);
+	db_bind_int(s, 1, project_id);
+	db_bind_text(s, 2, tool);
+	db_bind_int(s, 3, user_id);
+	db_bind_text(s, 4, body);
+	db_bind_text(s, 5, html);
+	db_bind_int(s, 6, (long long)time(NULL));
+	int rc = db_step(s);
+	if (rc == DB_ROW)
+		*id = db_col_int(s, 0);
+	db_reset(s);
+	return rc == DB_ROW ? STORE_OK : STORE_ERROR;
+}
+
+static const char SQL_MENTION_ADD[] =
+	"INSERT INTO mentions (comment_id, user_id) VALUES ($1, $2) ON CONFLICT (comment_id, user_id) DO NOTHING";
+
+int store_mention_add(struct db *db, long long comment_id, long long user_id)
+{
+	struct db_stmt *s = db_prepare(db, SQL_MENTION_ADD);
+	db_bind_int(s, 1, comment_id);
+	db_bind_int(s, 2, user_id);
+	return db_run(s) == DB_DONE ? STORE_OK : STORE_ERROR;
+}
+
+static const char SQL_COMMENTS[] =
+	"SELECT c.id, c.body_html, c.at, u.name, c.tool_key FROM comments c LEFT JOIN users u ON u.id = c.user_id"
+	" WHERE c.project_id = $1 AND c.tool_key = $2 ORDER BY c.id LIMIT 500";
+static const char SQL_COMMENTS_PROJECT[] =
+	"SELECT c.id, c.body_html, c.at, u.name, c.tool_key FROM comments c LEFT JOIN users u ON u.id = c.user_id"
+	" WHERE c.project_id = $1 AND c.tool_key IS NULL ORDER BY c.id LIMIT 500";
+
+struct db_stmt *store_comments(struct db *db, long long project_id, const char *tool)
+{
+	struct db_stmt *s;
+	if (tool) {
+		s = db_prepare(db, SQL_COMMENTS);
+		db_bind_text(s, 2, tool);
+	} else {
+		s = db_prepare(db, SQL_COMMENTS_PROJECT);
+	}
+	db_bind_int(s, 1, project_id);
+	return s;
+}
+
+static const char SQL_MENTIONS_OPEN[] =
+	"SELECT c.project_id, p.title, c.tool_key, u.name, c.at, c.id FROM mentions m JOIN comments c ON c.id = m.comment_id"
+	" JOIN projects p ON p.id = c.project_id LEFT JOIN users u ON u.id = c.user_id"
+	" WHERE m.user_id = $1 AND m.seen_at IS NULL AND p.deleted_at IS NULL ORDER BY c.id DESC LIMIT 50";
+
+struct db_stmt *store_mentions_open(struct db *db, long long user_id)
+{
+	struct db_stmt *s = db_prepare(db, SQL_MENTIONS_OPEN);
+	db_bind_int(s, 1, user_id);
+	return s;
+}
+
+static const char SQL_MENTIONS_SEEN[] =
+	"UPDATE mentions SET seen_at = $1 WHERE user_id = $2 AND seen_at IS NULL AND comment_id IN"
+	" (SELECT id FROM comments WHERE project_id = $3)";
+
+int store_mentions_seen(struct db *db, long long user_id, long long project_id)
+{
+	struct db_stmt *s = db_prepare(db, SQL_MENTIONS_SEEN);
+	db_bind_int(s, 1, (long long)time(NULL));
+	db_bind_int(s, 2, user_id);
+	db_bind_int(s, 3, project_id);
+	return db_run(s) == DB_DONE ? STORE_OK : STORE_ERROR;
+}
+
+static const char SQL_PROJECT_RAG[] = "UPDATE projects SET rag = $1, rag_comment = $2, updated_at = $3 WHERE id = $4";
+
+int store_project_set_rag(struct db *db, long long id, const char *rag, const char *comment)
+{
+	struct db_stmt *s = db_prepare(db, SQL_PROJECT_RAG);
+	db_bind_text(s, 1, rag);
+	db_bind_text(s, 2, comment);
+	db_bind_int(s, 3, (long long)time(NULL));
+	db_bind_int(s, 4, id);
+	return db_run(s) == DB_DONE ? STORE_OK : STORE_ERROR;
+}
+
+static const char SQL_PROJECT_STATUS[] = "UPDATE projects SET status = $1, updated_at = $2 WHERE id = $3";
+
+int store_project_set_status(struct db *db, long long id, const char *status)
+{
+	struct db_stmt *s = db_prepare(db, SQL_PROJECT_STATUS);
+	db_bind_text(s, 1, status);
+	db_bind_int(s, 2, (long long)time(NULL));
+	db_bind_int(s, 3, id);
+	return db_run(s) == DB_DONE ? STORE_OK : STORE_ERROR;
+}
+
+static const char SQL_PROJECT_DELETE[] = "UPDATE projects SET deleted_at = $1 WHERE id = $2 AND deleted_at IS NULL";
+static const char SQL_PROJECT_UNDELETE[] = "UPDATE projects SET deleted_at = NULL WHERE id = $1 AND org_id = $2";
+
+int store_project_delete(struct db *db, long long id)
+{
+	struct db_stmt *s = db_prepare(db, SQL_PROJECT_DELETE);
+	db_bind_int(s, 1, (long long)time(NULL));
+	db_bind_int(s, 2, id);
+	return db_run(s) == DB_DONE ? STORE_OK : STORE_ERROR;
+}
+
+int store_project_undelete(struct db *db, long long id, long long org_id)
+{
+	struct db_stmt *s = db_prepare(db, SQL_PROJECT_UNDELETE);
+	db_bind_int(s, 1, id);
+	db_bind_int(s, 2, org_id);
+	return db_run(s) == DB_DONE ? STORE_OK : STORE_ERROR;
+}
+
+static const char SQL_PROJECT_PURGE[] = "DELETE FROM projects WHERE deleted_at IS NOT NULL AND deleted_at < $1";
+
+int store_projects_purge(struct db *db, long long before)
+{
+	struct db_stmt *s = db_prepare(db, SQL_PROJECT_PURGE);
+	db_bind_int(s, 1, before);
+	return db_run(s) == DB_DONE ? STORE_OK : STORE_ERROR;
+}
+
+static const char SQL_DELETED[] =
+	"SELECT id, title, deleted_at FROM projects WHERE org_id = $1 AND deleted_at IS NOT NULL ORDER BY deleted_at DESC LIMIT 200";
+
+struct db_stmt *store_projects_deleted(struct db *db, long long org_id)
+{
+	struct db_stmt *s = db_prepare(db, SQL_DELETED);
+	db_bind_int(s, 1, org_id);
+	return s;
+}
+
+/* The portfolio: every live project of an organisation with its team size and
+ * last activity, in one query. Rows: PROJECT_COLS…, team size, last activity,
+ * the user's role (NULL if none). */
+static const char SQL_PORTFOLIO[] =
+	"SELECT " PROJECT_COLS ", (SELECT COUNT(*) FROM project_members m WHERE m.project_id = projects.id),"
+	" COALESCE((SELECT MAX(at) FROM activity a WHERE a.project_id = projects.id), created_at),"
+	" (SELECT role FROM project_members m WHERE m.project_id = projects.id AND m.user_id = $2)"
+	" FROM projects WHERE org_id = $1 AND deleted_at IS NULL ORDER BY title LIMIT 1000";
+
+struct db_stmt *store_portfolio(struct db *db, long long org_id, long long user_id)
+{
+	struct db_stmt *s = db_prepare(db, SQL_PORTFOLIO);
+	db_bind_int(s, 1, org_id);
+	db_bind_int(s, 2, user_id);
+	return s;
+}
+
+static const char SQL_ORG_ENTRIES[] =
+	"SELECT e.project_id, e.tool_key, e.data, e.not_relevant FROM tool_entries e JOIN projects p ON p.id = e.project_id"
+	" WHERE p.org_id = $1 AND p.deleted_at IS NULL";
+static const char SQL_ORG_STEPS[] =
+	"SELECT s.project_id, s.step_key, s.status FROM step_status s JOIN projects p ON p.id = s.project_id"
+	" WHERE p.org_id = $1 AND p.deleted_at IS NULL";
+
+struct db_stmt *store_org_entries(struct db *db, long long org_id)
+{
+	struct db_stmt *s = db_prepare(db, SQL_ORG_ENTRIES);
+	db_bind_int(s, 1, org_id);
+	return s;
+}
+
+struct db_stmt *store_org_steps(struct db *db, long long org_id)
+{
+	struct db_stmt *s = db_prepare(db, SQL_ORG_STEPS);
+	db_bind_int(s, 1, org_id);
+	return s;
+}
+
+#define USER_VISIBLE                                                                                              \
+	" p.deleted_at IS NULL AND (p.id IN (SELECT project_id FROM project_members WHERE user_id = $1) OR"        \
+	" (p.visibility = 'org' AND p.org_id IN (SELECT org_id FROM memberships WHERE user_id = $1)) OR"            \
+	" p.org_id IN (SELECT org_id FROM memberships WHERE user_id = $1 AND role = 'admin'))"
+static const char SQL_USER_ENTRIES[] =
+	"SELECT e.project_id, e.tool_key, e.data, e.not_relevant FROM tool_entries e JOIN projects p ON p.id = e.project_id"
+	" WHERE" USER_VISIBLE;
+static const char SQL_USER_STEPS[] =
+	"SELECT s.project_id, s.step_key, s.status FROM step_status s JOIN projects p ON p.id = s.project_id WHERE" USER_VISIBLE;
+
+struct db_stmt *store_user_entries(struct db *db, long long user_id)
+{
+	struct db_stmt *s = db_prepare(db, SQL_USER_ENTRIES);
+	db_bind_int(s, 1, user_id);
+	return s;
+}
+
+struct db_stmt *store_user_steps(struct db *db, long long user_id)
+{
+	struct db_stmt *s = db_prepare(db, SQL_USER_STEPS);
+	db_bind_int(s, 1, user_id);
+	return s;
+}
