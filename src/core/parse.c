@@ -20,6 +20,45 @@ static size_t space_len(const char *p)
 	return 0;
 }
 
+/* Check digit groups in the number part of s (after any sign, before any
+ * trailing space or '%'): the integer part is split at spaces and at the mark
+ * that is not the decimal mark; the first group has 1-3 digits when there is
+ * more than one, and every later group exactly three. */
+static bool number_groups_ok(const char *s, char dec)
+{
+	const char *p = s;
+	size_t sl;
+	while ((sl = space_len(p)))
+		p += sl;
+	if (*p == '-' || *p == '+')
+		p++;
+	else if ((unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x88)
+		p += 3;
+	int groups = 0, digits = 0;
+	for (; *p; p++) {
+		if (*p >= '0' && *p <= '9') {
+			digits++;
+			continue;
+		}
+		if (dec && *p == dec)
+			break; /* the fraction: no groups */
+		sl = space_len(p);
+		bool sep = sl || *p == '.' || *p == ',';
+		if (!sep)
+			break;
+		const char *q = p + (sl ? sl : 1);
+		if (!(*q >= '0' && *q <= '9'))
+			break; /* trailing space or mark: the number ends here */
+		if (groups == 0 ? (digits < 1 || digits > 3) : digits != 3)
+			return false;
+		groups++;
+		digits = 0;
+		if (sl)
+			p += sl - 1;
+	}
+	return groups == 0 || digits == 3;
+}
+
 bool parse_number(const char *s, bool allow_percent, double *out)
 {
 	char digits[128];
@@ -86,6 +125,19 @@ bool parse_number(const char *s, bool allow_percent, double *out)
 		dec = '.'; /* 1,234.5 */
 	else if (commas || dots)
 		return false;
+	/* "1.500" or "1,500": a thousands group or a decimal fraction? Refuse. */
+	if ((commas + dots) == 1) {
+		const char *mark = strchr(digits, dec);
+		size_t lead = (size_t)(mark - digits) - (digits[0] == '-' || digits[0] == '+');
+		const char *first = digits + (digits[0] == '-' || digits[0] == '+');
+		if (strlen(mark + 1) == 3 && lead >= 1 && lead <= 3 && !(lead == 1 && first[0] == '0'))
+			return false;
+	}
+	/* Thousands groups (spaces, or the non-decimal mark) must have three
+	 * digits; a lone mark followed by exactly three digits ("1.500") is
+	 * ambiguous between 1500 and 1,5 and is refused. */
+	if (!number_groups_ok(s, dec))
+		return false;
 	char clean[128];
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -99,7 +151,7 @@ bool parse_number(const char *s, bool allow_percent, double *out)
 		return false;
 	char *end;
 	double v = strtod(clean, &end);
-	if (*end || !isfinite(v))
+	if (*end || !isfinite(v) || fabs(v) >= 1e15)
 		return false;
 	*out = v;
 	return true;
@@ -137,6 +189,18 @@ bool parse_date(const char *s, char iso[11])
 	snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y, m, d);
 	memcpy(iso, tmp, 11);
 	return true;
+}
+
+void format_number_nb_auto(double v, char *out, size_t outlen)
+{
+	/* Up to six decimals, without trailing zeros. */
+	char raw[64];
+	snprintf(raw, sizeof raw, "%.6f", v);
+	char *dot = strchr(raw, '.');
+	int decimals = 6;
+	for (char *e = raw + strlen(raw) - 1; dot && e > dot && *e == '0'; e--)
+		decimals--;
+	format_number_nb(v, decimals, out, outlen);
 }
 
 void format_number_nb(double v, int decimals, char *out, size_t outlen)

@@ -64,7 +64,7 @@ static void value_to_form(struct kvlist *out, const char *name, const struct m_f
 	if (json_is_number(v)) {
 		char num[64];
 		double d = json_number_value(v);
-		format_number_nb(d, d == (long long)d ? 0 : 2, num, sizeof num);
+		format_number_nb_auto(d, num, sizeof num);
 		kv_add(out, name, num);
 	} else if (json_is_string(v)) {
 		kv_add(out, name, json_string_value(v));

@@ -289,7 +289,7 @@ char *entry_display(const struct methodology *m, const struct m_field *f, const 
 	if (json_is_number(v)) {
 		char num[64];
 		double d = json_number_value(v);
-		format_number_nb(d, d == (long long)d ? 0 : 2, num, sizeof num);
+		format_number_nb_auto(d, num, sizeof num);
 		buf_printf(&b, "%s%s", num, f->type == FT_PERCENT ? " %" : f->type == FT_MONEY ? " kr" : "");
 	} else if (json_is_string(v)) {
 		const char *s = json_string_value(v);

@@ -3,7 +3,7 @@
 'use strict';
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { startVarde, ADMIN_PW, makeOrg, makeUser } = require('../lib/varde');
+const { startVarde, ADMIN_PW, makeOrg, makeUser, setCookies } = require('../lib/varde');
 
 let v;
 before(async () => { v = await startVarde(); });
@@ -27,7 +27,7 @@ test('login with the right password starts a session and logout ends it', async 
   const r = await c.post('/login', { email: 'ADMIN@test.no ', password: ADMIN_PW });
   assert.equal(r.status, 303);
   assert.equal(r.location, '/dashboard');
-  const cookie = r.res.headers.getSetCookie().find(s => s.startsWith('varde_sid='));
+  const cookie = setCookies(r.res.headers).find(s => s.startsWith('varde_sid='));
   assert.match(cookie, /HttpOnly/);
   assert.match(cookie, /SameSite=Lax/);
   const sid = c.cookies.get('varde_sid');

@@ -48,11 +48,20 @@ function cli(db, args, env = {}) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+// Every Set-Cookie header of a response. Node 20 has Headers.getSetCookie();
+// Debian 12's Node 18 does not, and joins them with ", " instead, so split
+// where a new "name=" begins (our cookie values never contain ", ").
+function setCookies(headers) {
+  if (typeof headers.getSetCookie === 'function') return headers.getSetCookie();
+  const joined = headers.get('set-cookie');
+  return joined ? joined.split(/, (?=[A-Za-z0-9_-]+=)/) : [];
+}
+
 class Client {
   constructor(base) { this.base = base; this.cookies = new Map(); this.csrf = null; this.headers = {}; }
   cookieHeader() { return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '); }
   remember(res) {
-    const list = typeof res.headers.getSetCookie === 'function' ? res.headers.getSetCookie() : [];
+    const list = setCookies(res.headers);
     for (const c of list) {
       const [pair, ...attrs] = c.split(';');
       const i = pair.indexOf('=');
@@ -183,4 +192,4 @@ async function makeOrg(adminClient, { name, kind = 'municipality', orgnr = '', k
   return Number(m[1]);
 }
 
-module.exports = { startVarde, makeUser, makeOrg, setPassword, linkFrom, Client, freshDb, cli, sql, BIN, PG, ADMIN_PW };
+module.exports = { setCookies, startVarde, makeUser, makeOrg, setPassword, linkFrom, Client, freshDb, cli, sql, BIN, PG, ADMIN_PW };
