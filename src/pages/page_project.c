@@ -367,10 +367,10 @@ void page_project_view(struct ctx *c)
 				 "join this project as a guest. They see this project and nothing else."));
 		html_printf(b, "<form method=\"post\" action=\"/projects/%lld/invite\" class=\"varde-form\">", pc.p.id);
 		ui_csrf(c);
-		ui_input(c, &(struct ui_input){"invite-email", _(c, "E-mail"), "email", NULL, "off", NULL, true, 254}, NULL);
-		ui_input(c, &(struct ui_input){"invite-name", _(c, "Name"), "text", NULL, "off", NULL, false, 200}, NULL);
+		ui_input(c, &(struct ui_input){"invite-email", _(c, "The partner's e-mail"), "email", NULL, "off", NULL, true, 254}, NULL);
+		ui_input(c, &(struct ui_input){"invite-name", _(c, "The partner's name"), "text", NULL, "off", NULL, false, 200}, NULL);
 		const struct ui_option gro[] = {{"member", _(c, "member")}, {"driver", _(c, "driver")}, {"observer", _(c, "observer")}};
-		ui_select(c, "invite-role", _(c, "Project role"), gro, 3, "member", NULL);
+		ui_select(c, "invite-role", _(c, "The partner's project role"), gro, 3, "member", NULL);
 		html_printf(b, "<button class=\"ds-button\" data-variant=\"secondary\" type=\"submit\">%s</button></form>\n",
 			    _(c, "Invite"));
 
