@@ -29,7 +29,7 @@ METHOD_FILES := $(sort $(wildcard methodologies/*/*.yaml methodologies/*/*/*.yam
 ASSETS    += $(foreach f,$(METHOD_FILES),$(f)=$(f))
 ASSET_FILES := $(DS_CSS) $(DS_THEME) assets/css/varde.css $(GEN)/nb.mo $(METHOD_FILES)
 
-.PHONY: all run check deps deps-check build unit unit-asan http http-asan browser pg lint clang-check po-check \
+.PHONY: all run check deps deps-check build unit unit-asan http http-asan browser pg lint cppcheck clang-check po-check \
         po-update clean format
 
 all: $(B)/varde
@@ -96,7 +96,7 @@ run: deps
 # Everything: lint, gcc and clang builds, unit tests (plain and sanitized),
 # HTTP and browser tests on SQLite and on a PostgreSQL the run starts itself.
 check: deps-check
-	@$(MAKE) --no-print-directory lint po-check $(B)/varde clang-check
+	@$(MAKE) --no-print-directory lint po-check cppcheck $(B)/varde clang-check
 	@$(MAKE) --no-print-directory unit unit-asan fuzz-replay
 	@$(MAKE) --no-print-directory http http-asan browser
 	@scripts/pg-test.sh $(MAKE) --no-print-directory unit http browser
@@ -135,6 +135,11 @@ clang-check:
 # The escaping rule, checked before anything compiles (tools/lint-escaping.sh).
 lint:
 	@tools/lint-escaping.sh
+
+# Static analysis of the C sources (part of make check).
+cppcheck:
+	@cppcheck --quiet --enable=warning,performance,portability --std=c11 -D_GNU_SOURCE -Isrc -Isrc/core \
+	  --suppress=missingIncludeSystem --inline-suppr --error-exitcode=1 src && echo "cppcheck: clean"
 
 po-check:
 	@tools/po-check.sh

@@ -12,7 +12,7 @@ mode=${1:-run}
 
 RUN_PKGS="build-essential pkg-config git gzip ca-certificates gettext libmicrohttpd-dev libsqlite3-dev libpq-dev \
 libsodium-dev libjansson-dev libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libarchive-dev"
-CHECK_PKGS="clang libclang-rt-14-dev libcmocka-dev sqlite3 postgresql postgresql-client chromium"
+CHECK_PKGS="clang libclang-rt-14-dev libcmocka-dev cppcheck sqlite3 postgresql postgresql-client chromium"
 
 want="$RUN_PKGS"
 [ "$mode" = check ] && want="$want $CHECK_PKGS"

@@ -230,7 +230,7 @@ void page_org_portfolio(struct ctx *c)
 			    r->p.rag_comment ? r->p.rag_comment : "", when, r->team);
 	}
 	html_printf(b, "</tbody></table>\n");
-	if (mem && strcmp(mem->role, "admin") == 0)
+	if (strcmp(mem->role, "admin") == 0)
 		html_printf(b, "<p class=\"ds-paragraph\"><a class=\"ds-link\" href=\"/orgs/%lld/deleted\">%s</a></p>", obj.org_id,
 			    _(c, "Deleted projects"));
 	layout_end(c);
