@@ -206,6 +206,11 @@ void page_org_portfolio(struct ctx *c)
 	const struct ui_option st[] = {{"", _(c, "All")}, {"active", _(c, "active")}, {"paused", _(c, "paused")},
 				       {"stopped", _(c, "stopped")}, {"closed", _(c, "closed")}, {"archived", _(c, "archived")}};
 	ui_select(c, "status", _(c, "Status"), st, 6, fstatus, NULL);
+	const struct ui_option ar[] = {{"", _(c, "All")}, {"health", _(c, "Health and care")},
+				       {"schools", _(c, "Schools and kindergartens")}, {"technical", _(c, "Technical services")},
+				       {"culture", _(c, "Culture")}, {"social", _(c, "Social services")}, {"planning", _(c, "Planning")},
+				       {"other", _(c, "Other")}};
+	ui_select(c, "area", _(c, "Service area"), ar, 8, farea, NULL);
 	const struct ui_option so[] = {{"title", _(c, "Title")}, {"progress", _(c, "Progress")}, {"activity", _(c, "Last activity")}};
 	ui_select(c, "sort", _(c, "Sort by"), so, 3, sort, NULL);
 	html_printf(b, "<button class=\"ds-button\" data-variant=\"secondary\" type=\"submit\">%s</button></form>\n", _(c, "Show"));
@@ -240,7 +245,6 @@ void page_org_portfolio(struct ctx *c)
 	}
 	free(rows);
 	progress_set_free(&ps);
-	(void)farea;
 }
 
 /* GET /orgs/:id/deleted — deleted projects can be restored for 30 days;

@@ -69,6 +69,9 @@ test('the leader sets the status light; the portfolio shows it, filters and sort
   assert.ok(port.text.indexOf('Aaa først') < port.text.indexOf('Digital tilsynsordning'), 'sorted by title');
   const byActivity = await member.get(`/orgs/${org}/portfolio?sort=activity`);
   assert.equal(byActivity.status, 200);
+  const schools = await member.get(`/orgs/${org}/portfolio?area=schools`);
+  assert.match(schools.text, /Aaa først/);
+  assert.doesNotMatch(schools.text, /Digital tilsynsordning/);
   const closedOnly = await member.get(`/orgs/${org}/portfolio?status=closed`);
   assert.doesNotMatch(closedOnly.text, /Digital tilsynsordning/);
   const other = await makeOrg(adm, { name: 'Annen kommune', kommunenr: '1832' });

@@ -173,6 +173,8 @@ test('step status and phase gates: the phase moves only through a decision', asy
   await member.get(`/projects/${pid}`);
   const stepKey = (await member.get(`/projects/${pid}`)).text.match(/action="\/projects\/\d+\/steps\/([a-z0-9-]+)"/)[1];
   assert.equal((await member.post(`/projects/${pid}/steps/${stepKey}`, { status: 'done' })).status, 303);
+  const after = (await member.get(`/projects/${pid}`)).text;
+  assert.match(after, new RegExp(`id="st-${stepKey}"[^]*?<option value="done" selected>`));
   assert.equal((await member.post(`/projects/${pid}/steps/${stepKey}`, { status: 'finished' })).status, 400);
   assert.equal((await member.post(`/projects/${pid}/steps/no-such-step`, { status: 'done' })).status, 404);
   const gate = `/projects/${pid}/phases/forankring/gate`;
