@@ -98,6 +98,10 @@ void page_org_methods_set(struct ctx *c)
 {
 	struct authz_object obj = {.org_id = c->req->params[0]};
 	enum authz_result r = authz_check(c, AZ_ORG_MANAGE, &obj);
+	struct org o = {0};
+	if (r == AZ_ALLOW && store_org_by_id(c->db, obj.org_id, &o) != STORE_OK)
+		r = AZ_HIDE; /* the operator may manage any organisation, but only one that exists */
+	org_free(&o);
 	if (r != AZ_ALLOW) {
 		page_error(c, r, r == AZ_HIDE ? _(c, "There is no page at this address.")
 					      : _(c, "Only the organisation's administrators can do this."));

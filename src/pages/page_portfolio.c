@@ -296,7 +296,12 @@ void page_org_deleted_restore(struct ctx *c)
 					: _(c, "There is no page at this address."));
 		return;
 	}
-	if (store_project_undelete(c->db, c->req->params[1], obj.org_id) != STORE_OK) {
+	int rc = store_project_undelete(c->db, c->req->params[1], obj.org_id);
+	if (rc == STORE_NOTFOUND) {
+		page_error(c, 404, _(c, "There is no page at this address."));
+		return;
+	}
+	if (rc != STORE_OK) {
 		page_error(c, 500, _(c, "Your change could not be saved. Nothing was changed; please try again."));
 		return;
 	}

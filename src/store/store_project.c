@@ -465,7 +465,8 @@ int store_project_set_status(struct db *db, long long id, const char *status)
 }
 
 static const char SQL_PROJECT_DELETE[] = "UPDATE projects SET deleted_at = $1 WHERE id = $2 AND deleted_at IS NULL";
-static const char SQL_PROJECT_UNDELETE[] = "UPDATE projects SET deleted_at = NULL WHERE id = $1 AND org_id = $2";
+static const char SQL_PROJECT_UNDELETE[] =
+	"UPDATE projects SET deleted_at = NULL WHERE id = $1 AND org_id = $2 AND deleted_at IS NOT NULL RETURNING id";
 
 int store_project_delete(struct db *db, long long id)
 {
@@ -475,12 +476,15 @@ int store_project_delete(struct db *db, long long id)
 	return db_run(s) == DB_DONE ? STORE_OK : STORE_ERROR;
 }
 
+/* STORE_NOTFOUND when no deleted project of that organisation has the id. */
 int store_project_undelete(struct db *db, long long id, long long org_id)
 {
 	struct db_stmt *s = db_prepare(db, SQL_PROJECT_UNDELETE);
 	db_bind_int(s, 1, id);
 	db_bind_int(s, 2, org_id);
-	return db_run(s) == DB_DONE ? STORE_OK : STORE_ERROR;
+	int rc = db_step(s);
+	db_reset(s);
+	return rc == DB_ROW ? STORE_OK : rc == DB_DONE ? STORE_NOTFOUND : STORE_ERROR;
 }
 
 static const char SQL_PROJECT_PURGE[] = "DELETE FROM projects WHERE deleted_at IS NOT NULL AND deleted_at < $1";

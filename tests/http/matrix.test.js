@@ -1,17 +1,18 @@
 // matrix.test.js — the tenant-isolation matrix: every route Varde answers,
 // requested over HTTP by every kind of visitor, with real objects in the path
 // and a body that would succeed. The expected answer of every cell is written
-// out by hand below (from docs/SECURITY.md and the rules in src/app/authz.c),
-// never derived from the code under test.
+// out by hand below, from docs/SECURITY.md and the rules in the header comment
+// of src/app/authz.c — never derived from the code under test.
 //
-// Adding a route: `build/varde routes` lists it, and the completeness test
-// fails until TABLE has a row for it. Adding a kind of visitor (project
-// observer/member/leader, benefit owner, network leader/coach): add it to
-// VISITORS (how to sign in as it), then give every row of TABLE a cell for it;
-// the shape test fails on a row without one.
+// Adding a route: `varde routes` lists it, and the completeness test fails
+// until TABLE has a row for it. Adding a kind of visitor (benefit owner,
+// network leader/coach, …): add it to VISITORS (which account it signs in
+// as, and the set-up that gives it its role), then a cell to every row; the
+// shape test fails on a row without one.
 //
-// A cell that differs from what the rules say is a known defect: it keeps the
-// correct value and names the visitor in the row's `todo` with the reason.
+// A cell whose actual answer differs from what the rules say is a known
+// defect: the cell keeps the correct value and the row's `todo` names the
+// visitor with the reason, so the run reports it without failing.
 'use strict';
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -24,25 +25,37 @@ const { startVarde, makeOrg, makeUser, setPassword, linkFrom, BIN } = require('.
 const ROOT = path.resolve(__dirname, '..', '..');
 const PW = 'et langt og godt passord';
 
-// The kinds of visitor, in column order. `email` is the account the visitor
-// signs in as (each visitor its own account, so ending one visitor's sessions
-// cannot end another's); anonymous has none.
+// The kinds of visitor, in column order; each signs in as its own account, so
+// ending one visitor's sessions cannot end another's. Org A is "the"
+// organisation, org B the other one; the project visitors are members of org
+// A on the team of project P (and of the team-only project T) with that role,
+// except the guest, an outside partner invited to P and T only. Project U
+// (visible to org A) has none of them on its team; project D is deleted.
 const VISITORS = {
   anonymous: {},
-  otherOrgMember: { email: 'member.b@test.no' }, // member of org B only
-  orgMember: { email: 'member.a@test.no' },      // member of org A
-  orgAdmin: { email: 'admin.a@test.no' },        // administrator of org A
-  siteAdmin: { email: 'operator@test.no' },      // the operator; member of no organisation
+  otherOrgMember: { email: 'member.b@test.no' },   // member of org B only
+  orgMember: { email: 'member.a@test.no' },        // member of org A, on no project team
+  orgAdmin: { email: 'admin.a@test.no' },          // administrator of org A, on no project team
+  siteAdmin: { email: 'operator@test.no' },        // the operator; member of no organisation
+  projectObserver: { email: 'observer.p@test.no' },
+  projectMember: { email: 'member.p@test.no' },
+  projectLeader: { email: 'leader.p@test.no' },
+  projectGuest: { email: 'guest.p@test.no' },      // invited to the project as a member, not in org A
 };
 const WHO = Object.keys(VISITORS);
 
-// Filled in by before(): the server, the set-up client, the objects.
-let v, setup, orgA, orgB, memberAId, setpwLink, fixtureArchive;
+// Filled in by before().
+let v, setup, keeper, orgA, orgB, memberAId, setpwLink, fixtureArchive, projectP, projectT, projectU, projectD;
 const methodKeys = ['veikart', 'veikart-2015', 'innovasjonsguiden', 'skr-innovationsguiden'];
-
-// Small set-up helpers, all through the operator's pages (admin@test.no, an
-// account no visitor uses, so its session survives the whole file).
+const TOOL = 'prosjektpresentasjon', PHASE = 'forankring', STEP = 'definere-problem-og-mal';
+const slug = s => s.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 const reEsc = s => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+// ---- set-up helpers --------------------------------------------------------
+// `setup` is the first operator (admin@test.no) and `keeper` an administrator
+// of org A who owns every project; no visitor uses these accounts, so their
+// sessions last the whole file. They create objects and look at the result
+// through the app's own pages.
 async function newUser(email, name, org = '', role = 'member') {
   await setup.get('/admin/users');
   const r = await setup.post('/admin/users', { name, email, org: org ? String(org) : '', role });
@@ -55,29 +68,75 @@ async function userId(email) {
   if (!m) throw new Error('user not listed: ' + email);
   return Number(m[1]);
 }
-// A fresh member of org A, for a visitor to try to remove.
-async function freshMemberOfA(who) {
-  const email = `remove.${who.toLowerCase()}@test.no`;
-  await newUser(email, `Fjern ${who}`, orgA, 'member');
-  return { email, uid: await userId(email) };
-}
-// What the set-up operator sees (the app's own view of the state).
 async function orgAMembersTable() {
   const r = await setup.get(`/orgs/${orgA}`);
   return r.text.match(/<tbody>([^]*?)<\/tbody>/)[1];
 }
-async function guideOffersFixture() { return (await v.client().get('/guide')).text.includes('href="/guide/fixture"'); }
 async function usersListed() { return (await setup.get('/admin/users')).text; }
 async function orgMethodsChecked() {
   const r = await setup.get(`/orgs/${orgA}`);
   return [...r.text.matchAll(/name="m" value="([a-z0-9-]+)" checked/g)].map(m => m[1]).sort().join(',');
 }
+async function guideOffersFixture() { return (await v.client().get('/guide')).text.includes('href="/guide/fixture"'); }
+async function keeperPost(p, form, want = 303) {
+  await keeper.get('/dashboard');
+  const r = await keeper.post(p, form);
+  if (r.status !== want) throw new Error(`keeper POST ${p}: ${r.status}`);
+  return r;
+}
+// A project of org A owned by the keeper, with the project visitors on its team.
+async function newProject(title, visibility = 'org') {
+  await keeper.get('/projects/new');
+  const r = await keeper.post('/projects', { org: String(orgA), title, challenge: 'Søknader blir liggende for lenge.',
+    goals: '', area: 'health', methodology: 'veikart', start: '2026-01-05', end: '', visibility });
+  if (r.status !== 303) throw new Error(`create project ${title}: ${r.status}`);
+  const id = Number(r.location.match(/^\/projects\/(\d+)$/)[1]);
+  for (const [email, role] of [['observer.p@test.no', 'observer'], ['member.p@test.no', 'member'], ['leader.p@test.no', 'leader']])
+    await keeperPost(`/projects/${id}/team`, { email, role });
+  return id;
+}
+async function inviteGuest(id, want = 303) {
+  return keeperPost(`/projects/${id}/invite`, { 'invite-email': 'guest.p@test.no', 'invite-name': 'Gunn Gjest', 'invite-role': 'member' }, want);
+}
+async function freshProject(who, label) {
+  const id = await newProject(`${label} ${who}`);
+  await inviteGuest(id);
+  return { id };
+}
+// A member of org A made for one visitor (to be removed, or added to a team).
+async function freshMemberOfA(who, label) {
+  const email = `${label}.${slug(who)}@test.no`, name = `${label} ${who}`;
+  await newUser(email, name, orgA, 'member');
+  return { email, name, uid: await userId(email) };
+}
+async function keeperSees(p) { return keeper.get(p); }
+async function toolRev(id) {
+  const r = await keeper.get(`/projects/${id}/tools/${TOOL}`);
+  return r.text.match(/name="rev" value="(\d+)"/)[1];
+}
 
 // Every table except the ones plain requests touch (sessions, login
-// throttling), counted; plus a few columns that change in place. A refused
-// POST must leave this exactly as it was.
-let stateQuery = null;
-function dbState() {
+// throttling), counted, plus a few columns that change in place. A refused
+// POST must leave this exactly as it was. Read through one long-lived
+// sqlite3/psql process (starting one per look costs more than the requests).
+let shell = null, stateQuery = null;
+function sqlShell() {
+  const { spawn } = require('node:child_process');
+  const p = v.db.kind === 'pg' ? spawn('psql', [v.db.url, '-qAtX'], { stdio: ['pipe', 'pipe', 'inherit'] })
+    : spawn('sqlite3', ['-readonly', v.db.file], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '', waiting = null;
+  p.stdout.setEncoding('utf8');
+  p.stdout.on('data', d => {
+    out += d;
+    const i = out.indexOf('@@end@@\n');
+    if (i >= 0 && waiting) { const r = out.slice(0, i); out = out.slice(i + 8); const w = waiting; waiting = null; w(r.trim()); }
+  });
+  return {
+    query: q => new Promise(resolve => { waiting = resolve; p.stdin.write(`${q};\nSELECT '@@end@@';\n`); }),
+    close: () => new Promise(resolve => { p.on('exit', resolve); p.stdin.end(); }),
+  };
+}
+async function dbState() {
   if (!stateQuery) {
     const list = v.db.kind === 'pg'
       ? v.sql("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")
@@ -87,136 +146,199 @@ function dbState() {
       "SELECT 'pw', max(password_changed_at) FROM users",
       "SELECT 'lang', count(lang) FROM users",
       "SELECT 'used', count(used_at) FROM tokens",
+      "SELECT 'touched', max(updated_at) FROM projects",
+      "SELECT 'status', count(*) FROM projects WHERE status <> 'active' OR rag <> 'green' OR deleted_at IS NOT NULL",
     ]).join(' UNION ALL ');
+    shell = sqlShell();
   }
-  return v.sql(stateQuery);
+  const r = await shell.query(stateQuery);
+  assert.match(r, /^users\|\d+$/m, 'the database state was read');
+  return r;
 }
 
 // ---------------------------------------------------------------------------
-// THE TABLE. One row per route ("METHOD PATTERN" as `varde routes` prints it):
-//   gate    the route table's coarse access level as the rules require it:
-//           'public', 'anon-only', 'user' (signed in) or 'admin' (site admin);
-//   path    the URL, with real objects (ctx from prepare);
-//   expect  the status each visitor gets — 200, 303 (redirect), 400, 403, 404;
-//   to      where a 303 must lead (anonymous visitors to a 'user'/'admin' page
-//           must be sent to /login, whatever `to` says);
+// THE TABLE. One row per route, keyed "METHOD PATTERN" as `varde routes`
+// prints it; "METHOD PATTERN#variant" is a further row for the same route
+// (another object or body). Fields:
+//   gate     the coarse access level the rules require: 'public', 'anon-only',
+//            'user' (signed in) or 'admin' (site admin);
+//   path     the URL, with real objects (ctx from prepare);
+//   expect   what each visitor gets: 200, 303 (redirect), 400, 403 or 404;
+//   to       where a 303 must lead (anonymous visitors to a 'user'/'admin'
+//            route always to /login?next=…);
 //   form / multipart   the body that would succeed for an allowed visitor;
-//   prepare fresh objects for one visitor, so a destructive request by one
-//           visitor does not change what the next one sees;
-//   fresh   the request ends or replaces the visitor's session(s): run it in a
-//           new session and sign in again afterwards;
-//   check   after the request: what must (allowed) or must not (refused) have
-//           changed, as the pages show it;
-//   todo    { visitor: 'why' } for a cell that is a known defect.
+//   prepare  fresh objects for one visitor, so a destructive request by one
+//            visitor does not change what the next one meets;
+//   fresh    the request ends or replaces the visitor's session(s): make it in
+//            a new session and sign in again afterwards;
+//   check    afterwards, through the pages: what must (allowed) or must not
+//            (refused) have changed;
+//   todo     { visitor: 'why' } for a cell that is a known defect.
+// Column order: anonymous, otherOrgMember, orgMember, orgAdmin, siteAdmin,
+//               projectObserver, projectMember, projectLeader, projectGuest.
 // ---------------------------------------------------------------------------
+const cells = (...s) => Object.fromEntries(WHO.map((w, i) => [w, s[i]]));
 const TABLE = {
+  // ---- public pages, login, language ------------------------------------
   'GET /': {
     gate: 'public', path: () => '/', to: '/dashboard',
-    expect: { anonymous: 200, otherOrgMember: 303, orgMember: 303, orgAdmin: 303, siteAdmin: 303 },
+    expect: cells(200, 303, 303, 303, 303, 303, 303, 303, 303),
   },
   'GET /healthz': {
     gate: 'public', path: () => '/healthz',
-    expect: { anonymous: 200, otherOrgMember: 200, orgMember: 200, orgAdmin: 200, siteAdmin: 200 },
+    expect: cells(200, 200, 200, 200, 200, 200, 200, 200, 200),
   },
   'GET /login': {
     gate: 'anon-only', path: () => '/login', to: '/dashboard',
-    expect: { anonymous: 200, otherOrgMember: 303, orgMember: 303, orgAdmin: 303, siteAdmin: 303 },
+    expect: cells(200, 303, 303, 303, 303, 303, 303, 303, 303),
   },
   'POST /login': {
     gate: 'anon-only', path: () => '/login', to: '/dashboard', fresh: true,
     form: () => ({ email: 'member.a@test.no', password: PW }),
-    expect: { anonymous: 303, otherOrgMember: 303, orgMember: 303, orgAdmin: 303, siteAdmin: 303 },
+    expect: cells(303, 303, 303, 303, 303, 303, 303, 303, 303),
   },
   'POST /logout': {
     gate: 'public', path: () => '/logout', to: '/login', fresh: true, form: () => ({}),
-    expect: { anonymous: 303, otherOrgMember: 303, orgMember: 303, orgAdmin: 303, siteAdmin: 303 },
+    expect: cells(303, 303, 303, 303, 303, 303, 303, 303, 303),
   },
   'GET /lang/:token': {
     gate: 'public', path: () => '/lang/en?next=/guide', to: '/guide',
-    expect: { anonymous: 303, otherOrgMember: 303, orgMember: 303, orgAdmin: 303, siteAdmin: 303 },
+    expect: cells(303, 303, 303, 303, 303, 303, 303, 303, 303),
   },
   'GET /set-password/:token': {
     gate: 'public', path: () => new URL(setpwLink).pathname,
-    expect: { anonymous: 200, otherOrgMember: 200, orgMember: 200, orgAdmin: 200, siteAdmin: 200 },
+    expect: cells(200, 200, 200, 200, 200, 200, 200, 200, 200),
   },
   'POST /set-password/:token': {
     // The link is a bearer token: whoever holds it may use it, once.
     gate: 'public', to: '/login?pwset=1',
-    prepare: async who => ({ link: await newUser(`setpw.${who.toLowerCase()}@test.no`, `Passord ${who}`) }),
+    prepare: async who => ({ link: await newUser(`setpw.${slug(who)}@test.no`, `Passord ${who}`) }),
     path: ctx => new URL(ctx.link).pathname,
     form: () => ({ password: 'et helt nytt passord her', password2: 'et helt nytt passord her' }),
-    expect: { anonymous: 303, otherOrgMember: 303, orgMember: 303, orgAdmin: 303, siteAdmin: 303 },
+    expect: cells(303, 303, 303, 303, 303, 303, 303, 303, 303),
   },
+  'GET /guide': {
+    gate: 'public', path: () => '/guide',
+    expect: cells(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  },
+  'GET /guide/:token': {
+    gate: 'public', path: () => '/guide/veikart',
+    expect: cells(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  },
+  'GET /guide/:token/print': {
+    gate: 'public', path: () => '/guide/veikart/print',
+    expect: cells(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  },
+  'GET /guide/:token/phases/:token': {
+    gate: 'public', path: () => `/guide/veikart/phases/${PHASE}`,
+    expect: cells(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  },
+  'GET /guide/:token/tools/:token': {
+    gate: 'public', path: () => `/guide/veikart/tools/${TOOL}`,
+    expect: cells(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  },
+  'GET /guide/:token/tools/:token/template': {
+    gate: 'public', path: () => `/guide/veikart/tools/${TOOL}/template`,
+    expect: cells(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  },
+
+  // ---- one's own account ---------------------------------------------------
   'GET /dashboard': {
     gate: 'user', path: () => '/dashboard',
-    expect: { anonymous: 303, otherOrgMember: 200, orgMember: 200, orgAdmin: 200, siteAdmin: 200 },
+    expect: cells(303, 200, 200, 200, 200, 200, 200, 200, 200),
   },
   'POST /org/switch': {
-    // Only to an organisation of one's own: the switcher lists memberships,
-    // and the operator, who belongs to none, has nothing to switch to.
+    // Only to an organisation of one's own: the switcher lists memberships;
+    // the operator and the guest belong to none.
     gate: 'user', path: () => '/org/switch', to: '/dashboard', form: () => ({ org: String(orgA) }),
-    expect: { anonymous: 403, otherOrgMember: 404, orgMember: 303, orgAdmin: 303, siteAdmin: 404 },
+    expect: cells(403, 404, 303, 303, 404, 303, 303, 303, 404),
   },
   'GET /account': {
     gate: 'user', path: () => '/account',
-    expect: { anonymous: 303, otherOrgMember: 200, orgMember: 200, orgAdmin: 200, siteAdmin: 200 },
+    expect: cells(303, 200, 200, 200, 200, 200, 200, 200, 200),
   },
   'POST /account/password': {
-    // The visitor's own password, changed to the same text (a valid change
+    // The visitor's own password, "changed" to the same text (a valid change
     // that keeps the account usable); it ends the visitor's other sessions.
     gate: 'user', path: () => '/account/password', to: '/account?done=password', fresh: true,
-    form: () => ({ current: '@pw', password: '@pw', password2: '@pw' }),
-    expect: { anonymous: 403, otherOrgMember: 303, orgMember: 303, orgAdmin: 303, siteAdmin: 303 },
+    form: () => ({ current: PW, password: PW, password2: PW }),
+    expect: cells(403, 303, 303, 303, 303, 303, 303, 303, 303),
   },
   'POST /account/language': {
     gate: 'user', path: () => '/account/language', to: '/account?done=language', form: () => ({ lang: 'nb' }),
-    expect: { anonymous: 403, otherOrgMember: 303, orgMember: 303, orgAdmin: 303, siteAdmin: 303 },
+    expect: cells(403, 303, 303, 303, 303, 303, 303, 303, 303),
   },
   'POST /account/sessions/end': {
     gate: 'user', path: () => '/account/sessions/end', to: '/account?done=sessions', fresh: true, form: () => ({}),
-    expect: { anonymous: 403, otherOrgMember: 303, orgMember: 303, orgAdmin: 303, siteAdmin: 303 },
+    expect: cells(403, 303, 303, 303, 303, 303, 303, 303, 303),
   },
+
+  // ---- organisations ---------------------------------------------------------
   'GET /orgs/:id': {
     gate: 'user', path: () => `/orgs/${orgA}`,
-    expect: { anonymous: 303, otherOrgMember: 404, orgMember: 200, orgAdmin: 200, siteAdmin: 200 },
+    expect: cells(303, 404, 200, 200, 200, 200, 200, 200, 404),
   },
   'POST /orgs/:id/members': {
     // A new person: the answer is the page with their one-time link (200).
     gate: 'user', path: () => `/orgs/${orgA}/members`,
-    prepare: async who => ({ email: `added.${who.toLowerCase()}@test.no` }),
+    prepare: async who => ({ email: `added.${slug(who)}@test.no` }),
     form: (who, ctx) => ({ email: ctx.email, name: `Ny ${who}`, role: 'member' }),
     check: async (ctx, allowed) => {
       assert.equal((await orgAMembersTable()).includes(ctx.email), allowed, 'member of org A afterwards');
       assert.equal((await usersListed()).includes(ctx.email), allowed, 'user account afterwards');
     },
-    expect: { anonymous: 403, otherOrgMember: 404, orgMember: 403, orgAdmin: 200, siteAdmin: 200 },
+    expect: cells(403, 404, 403, 200, 200, 403, 403, 403, 404),
   },
   'POST /orgs/:id/members/:id/remove': {
-    gate: 'user', prepare: freshMemberOfA,
-    path: ctx => `/orgs/${orgA}/members/${ctx.uid}/remove`, to: `/orgs/`, form: () => ({}),
+    gate: 'user', prepare: who => freshMemberOfA(who, 'remove'),
+    path: ctx => `/orgs/${orgA}/members/${ctx.uid}/remove`, to: '/orgs/', form: () => ({}),
     check: async (ctx, allowed) => {
       assert.equal((await orgAMembersTable()).includes(ctx.email), !allowed, 'still a member of org A');
     },
-    expect: { anonymous: 403, otherOrgMember: 404, orgMember: 403, orgAdmin: 303, siteAdmin: 303 },
+    expect: cells(403, 404, 403, 303, 303, 403, 403, 403, 404),
   },
   'POST /orgs/:id/methodologies': {
-    gate: 'user', path: () => `/orgs/${orgA}/methodologies`, to: `/orgs/`,
-    prepare: async who => ({ key: methodKeys[(WHO.indexOf(who) + methodKeys.length) % methodKeys.length], before: await orgMethodsChecked() }),
+    gate: 'user', path: () => `/orgs/${orgA}/methodologies`, to: '/orgs/',
+    prepare: async who => ({ key: methodKeys[Math.max(0, WHO.indexOf(who)) % methodKeys.length], before: await orgMethodsChecked() }),
     form: (who, ctx) => ({ m: ctx.key }),
     check: async (ctx, allowed) => {
-      const now = await orgMethodsChecked();
-      if (allowed) assert.equal(now, ctx.key, 'the choice was saved');
-      else assert.equal(now, ctx.before, 'the choice is unchanged');
+      assert.equal(await orgMethodsChecked(), allowed ? ctx.key : ctx.before, 'the organisation\'s methodologies');
     },
-    expect: { anonymous: 403, otherOrgMember: 404, orgMember: 403, orgAdmin: 303, siteAdmin: 303 },
+    expect: cells(403, 404, 403, 303, 303, 403, 403, 403, 404),
   },
+  'GET /orgs/:id/portfolio': {
+    // Lists the organisation's projects: its members only; the operator does
+    // not read projects, and a guest sees only the project it was invited to.
+    gate: 'user', path: () => `/orgs/${orgA}/portfolio`,
+    expect: cells(303, 404, 200, 200, 404, 200, 200, 200, 404),
+  },
+  'GET /orgs/:id/deleted': {
+    // Deleted projects (titles) for the organisation's administrators.
+    gate: 'user', path: () => `/orgs/${orgA}/deleted`,
+    expect: cells(303, 404, 403, 200, 404, 403, 403, 403, 404),
+  },
+  'POST /orgs/:id/deleted/:id/restore': {
+    gate: 'user', to: '/projects/',
+    prepare: async who => {
+      const { id } = await freshProject(who, 'Slettet');
+      await keeperPost(`/projects/${id}/lifecycle`, { action: 'delete' });
+      return { id };
+    },
+    path: ctx => `/orgs/${orgA}/deleted/${ctx.id}/restore`, form: () => ({}),
+    check: async (ctx, allowed) => {
+      assert.equal((await keeperSees(`/projects/${ctx.id}`)).status, allowed ? 200 : 404, 'the project is back');
+    },
+    expect: cells(403, 404, 403, 303, 404, 403, 403, 403, 404),
+  },
+
+  // ---- the operator's pages ----------------------------------------------------
   'GET /admin': {
     gate: 'admin', path: () => '/admin',
-    expect: { anonymous: 303, otherOrgMember: 404, orgMember: 404, orgAdmin: 404, siteAdmin: 200 },
+    expect: cells(303, 404, 404, 404, 200, 404, 404, 404, 404),
   },
   'GET /admin/orgs': {
     gate: 'admin', path: () => '/admin/orgs',
-    expect: { anonymous: 303, otherOrgMember: 404, orgMember: 404, orgAdmin: 404, siteAdmin: 200 },
+    expect: cells(303, 404, 404, 404, 200, 404, 404, 404, 404),
   },
   'POST /admin/orgs': {
     gate: 'admin', path: () => '/admin/orgs', to: '/admin/orgs?done=1',
@@ -224,34 +346,34 @@ const TABLE = {
     form: (who, ctx) => ({ name: ctx.name, kind: 'other', orgnr: '', kommunenr: '' }),
     check: async (ctx, allowed) => {
       const list = (await setup.get('/admin/orgs')).text;
-      assert.equal(list.includes(`>${ctx.name}<`), allowed, 'organisation exists afterwards');
+      assert.equal(list.includes(`>${ctx.name}<`), allowed, 'the organisation exists afterwards');
     },
-    expect: { anonymous: 403, otherOrgMember: 404, orgMember: 404, orgAdmin: 404, siteAdmin: 303 },
+    expect: cells(403, 404, 404, 404, 303, 404, 404, 404, 404),
   },
   'GET /admin/users': {
     gate: 'admin', path: () => '/admin/users',
-    expect: { anonymous: 303, otherOrgMember: 404, orgMember: 404, orgAdmin: 404, siteAdmin: 200 },
+    expect: cells(303, 404, 404, 404, 200, 404, 404, 404, 404),
   },
   'POST /admin/users': {
     gate: 'admin', path: () => '/admin/users',
-    prepare: async who => ({ email: `created.${who.toLowerCase()}@test.no` }),
+    prepare: async who => ({ email: `created.${slug(who)}@test.no` }),
     form: (who, ctx) => ({ name: `Laget ${who}`, email: ctx.email, org: String(orgA), role: 'admin' }),
     check: async (ctx, allowed) => {
-      assert.equal((await usersListed()).includes(ctx.email), allowed, 'user exists afterwards');
+      assert.equal((await usersListed()).includes(ctx.email), allowed, 'the user exists afterwards');
       assert.equal((await orgAMembersTable()).includes(ctx.email), allowed, 'member of org A afterwards');
     },
-    expect: { anonymous: 403, otherOrgMember: 404, orgMember: 404, orgAdmin: 404, siteAdmin: 200 },
+    expect: cells(403, 404, 404, 404, 200, 404, 404, 404, 404),
   },
   'POST /admin/users/:id/reset': {
     gate: 'admin', path: () => `/admin/users/${memberAId}/reset`, form: () => ({}),
     check: async (ctx, allowed, res) => {
       assert.equal(/\/set-password\/[A-Za-z0-9_-]{43}/.test(res.text || ''), allowed, 'a new link is shown');
     },
-    expect: { anonymous: 403, otherOrgMember: 404, orgMember: 404, orgAdmin: 404, siteAdmin: 200 },
+    expect: cells(403, 404, 404, 404, 200, 404, 404, 404, 404),
   },
   'GET /admin/methodologies': {
     gate: 'admin', path: () => '/admin/methodologies',
-    expect: { anonymous: 303, otherOrgMember: 404, orgMember: 404, orgAdmin: 404, siteAdmin: 200 },
+    expect: cells(303, 404, 404, 404, 200, 404, 404, 404, 404),
   },
   'POST /admin/methodologies': {
     gate: 'admin', path: () => '/admin/methodologies',
@@ -260,43 +382,193 @@ const TABLE = {
     check: async (ctx, allowed) => {
       assert.equal(await guideOffersFixture(), allowed || ctx.before, 'the methodology is offered afterwards');
     },
-    expect: { anonymous: 403, otherOrgMember: 404, orgMember: 404, orgAdmin: 404, siteAdmin: 200 },
+    expect: cells(403, 404, 404, 404, 200, 404, 404, 404, 404),
   },
-  'GET /guide': {
-    gate: 'public', path: () => '/guide',
-    expect: { anonymous: 200, otherOrgMember: 200, orgMember: 200, orgAdmin: 200, siteAdmin: 200 },
+
+  // ---- projects ------------------------------------------------------------------
+  // Rules (authz.c): a project is seen by its team, by its organisation's
+  // members unless it is team-only, and by its organisation's admins; the
+  // operator does not read projects. Owners, leaders, drivers and members
+  // edit; owners and leaders manage (a guest never manages); org admins
+  // manage and delete; observers only read; members of the team and org
+  // admins comment. No relation at all: 404.
+  'GET /projects/new': {
+    gate: 'user', path: () => '/projects/new',
+    expect: cells(303, 200, 200, 200, 200, 200, 200, 200, 200),
   },
-  'GET /guide/:token': {
-    gate: 'public', path: () => '/guide/veikart',
-    expect: { anonymous: 200, otherOrgMember: 200, orgMember: 200, orgAdmin: 200, siteAdmin: 200 },
+  'POST /projects': {
+    // The organisation is a choice in the form: anyone not in org A gets the
+    // form back with "choose one of your organisations" (400), which says
+    // nothing about org A, and nothing is created.
+    gate: 'user', path: () => '/projects', to: '/projects/',
+    prepare: async who => ({ title: `Nytt prosjekt ${who}` }),
+    form: (who, ctx) => ({ org: String(orgA), title: ctx.title, challenge: 'Lange køer.', goals: '', area: 'social',
+      methodology: 'veikart', start: '2026-02-01', end: '', visibility: 'org' }),
+    check: async (ctx, allowed) => {
+      const list = (await keeper.get(`/orgs/${orgA}/portfolio`)).text;
+      assert.equal(list.includes(`>${ctx.title}<`), allowed, 'the project exists afterwards');
+    },
+    expect: cells(403, 400, 303, 303, 400, 303, 303, 303, 400),
   },
-  'GET /guide/:token/print': {
-    gate: 'public', path: () => '/guide/veikart/print',
-    expect: { anonymous: 200, otherOrgMember: 200, orgMember: 200, orgAdmin: 200, siteAdmin: 200 },
+  'GET /projects/:id': {
+    gate: 'user', path: () => `/projects/${projectP}`,
+    expect: cells(303, 404, 200, 200, 404, 200, 200, 200, 200),
   },
-  'GET /guide/:token/phases/:token': {
-    gate: 'public', path: () => '/guide/veikart/phases/forankring',
-    expect: { anonymous: 200, otherOrgMember: 200, orgMember: 200, orgAdmin: 200, siteAdmin: 200 },
+  'GET /projects/:id#team-only': {
+    // Project T is "team only": not for org A's members outside the team.
+    gate: 'user', path: () => `/projects/${projectT}`,
+    expect: cells(303, 404, 404, 200, 404, 200, 200, 200, 200),
   },
-  'GET /guide/:token/tools/:token': {
-    gate: 'public', path: () => '/guide/veikart/tools/prosjektpresentasjon',
-    expect: { anonymous: 200, otherOrgMember: 200, orgMember: 200, orgAdmin: 200, siteAdmin: 200 },
+  'GET /projects/:id#uninvited': {
+    // Project U: the project visitors are org A members but not on its team;
+    // the guest was not invited to it.
+    gate: 'user', path: () => `/projects/${projectU}`,
+    expect: cells(303, 404, 200, 200, 404, 200, 200, 200, 404),
   },
-  'GET /guide/:token/tools/:token/template': {
-    gate: 'public', path: () => '/guide/veikart/tools/prosjektpresentasjon/template',
-    expect: { anonymous: 200, otherOrgMember: 200, orgMember: 200, orgAdmin: 200, siteAdmin: 200 },
+  'GET /projects/:id#deleted': {
+    // A deleted project is gone for everybody until an org admin restores it
+    // from the organisation's list of deleted projects.
+    gate: 'user', path: () => `/projects/${projectD}`,
+    expect: cells(303, 404, 404, 404, 404, 404, 404, 404, 404),
+  },
+  'POST /projects/:id/team': {
+    gate: 'user', path: () => `/projects/${projectP}/team`, to: '/projects/',
+    prepare: who => freshMemberOfA(who, 'team'),
+    form: (who, ctx) => ({ email: ctx.email, role: 'member' }),
+    check: async (ctx, allowed) => {
+      assert.equal((await keeperSees(`/projects/${projectP}`)).text.includes(`<td>${ctx.name}</td>`), allowed, 'on the team afterwards');
+    },
+    expect: cells(403, 404, 403, 303, 404, 403, 403, 303, 403),
+  },
+  'POST /projects/:id/team#uninvited': {
+    // A role in project P gives no rights in project U.
+    gate: 'user', path: () => `/projects/${projectU}/team`, to: '/projects/',
+    prepare: who => freshMemberOfA(who, 'uteam'),
+    form: (who, ctx) => ({ email: ctx.email, role: 'member' }),
+    check: async (ctx, allowed) => {
+      assert.equal((await keeperSees(`/projects/${projectU}`)).text.includes(`<td>${ctx.name}</td>`), allowed, 'on the team afterwards');
+    },
+    expect: cells(403, 404, 403, 303, 404, 403, 403, 403, 404),
+  },
+  'POST /projects/:id/team/:id/remove': {
+    gate: 'user', to: '/projects/',
+    prepare: async who => {
+      const m = await freshMemberOfA(who, 'offteam');
+      await keeperPost(`/projects/${projectP}/team`, { email: m.email, role: 'member' });
+      return m;
+    },
+    path: ctx => `/projects/${projectP}/team/${ctx.uid}/remove`, form: () => ({}),
+    check: async (ctx, allowed) => {
+      assert.equal((await keeperSees(`/projects/${projectP}`)).text.includes(`<td>${ctx.name}</td>`), !allowed, 'still on the team');
+    },
+    expect: cells(403, 404, 403, 303, 404, 403, 403, 303, 403),
+  },
+  'POST /projects/:id/steps/:token': {
+    gate: 'user', path: () => `/projects/${projectP}/steps/${STEP}`, to: '/projects/',
+    form: () => ({ status: 'in-progress' }),
+    expect: cells(403, 404, 403, 403, 404, 403, 303, 303, 303),
+  },
+  'GET /projects/:id/phases/:token/gate': {
+    gate: 'user', path: () => `/projects/${projectP}/phases/${PHASE}/gate`,
+    expect: cells(303, 404, 403, 200, 404, 403, 403, 200, 403),
+  },
+  'POST /projects/:id/phases/:token/gate': {
+    gate: 'user', path: () => `/projects/${projectP}/phases/${PHASE}/gate`, to: '/projects/',
+    form: who => ({ decision: 'continue', reason: `Klart, sier ${who}`, 'x-problem-og-mal-godkjent': '1' }),
+    expect: cells(403, 404, 403, 303, 404, 403, 403, 303, 403),
+  },
+  'GET /projects/:id/tools/:token': {
+    gate: 'user', path: () => `/projects/${projectP}/tools/${TOOL}`,
+    expect: cells(303, 404, 200, 200, 404, 200, 200, 200, 200),
+  },
+  'POST /projects/:id/tools/:token': {
+    gate: 'user', path: () => `/projects/${projectP}/tools/${TOOL}`, to: '/projects/',
+    prepare: async () => ({ rev: await toolRev(projectP) }),
+    form: (who, ctx) => ({ rev: ctx.rev, 'f-prosjektnavn': `Navn fra ${who}` }),
+    check: async (ctx, allowed, res, who) => {
+      const page = (await keeperSees(`/projects/${projectP}/tools/${TOOL}`)).text;
+      assert.equal(page.includes(`Navn fra ${who}`), allowed, 'the saved text');
+    },
+    expect: cells(403, 404, 403, 403, 404, 403, 303, 303, 303),
+  },
+  'GET /projects/:id/tools/:token#team-only': {
+    gate: 'user', path: () => `/projects/${projectT}/tools/${TOOL}`,
+    expect: cells(303, 404, 404, 200, 404, 200, 200, 200, 200),
+  },
+  'POST /projects/:id/tools/:token#uninvited': {
+    gate: 'user', path: () => `/projects/${projectU}/tools/${TOOL}`, to: '/projects/',
+    prepare: async () => ({ rev: await toolRev(projectU) }),
+    form: (who, ctx) => ({ rev: ctx.rev, 'f-prosjektnavn': `Navn fra ${who}` }),
+    expect: cells(403, 404, 403, 403, 404, 403, 403, 403, 404),
+  },
+  'GET /projects/:id/tools/:token/history': {
+    gate: 'user', path: () => `/projects/${projectP}/tools/${TOOL}/history`,
+    expect: cells(303, 404, 200, 200, 404, 200, 200, 200, 200),
+  },
+  'POST /projects/:id/tools/:token/restore/:id': {
+    gate: 'user', path: () => `/projects/${projectP}/tools/${TOOL}/restore/1`, to: '/projects/', form: () => ({}),
+    expect: cells(403, 404, 403, 403, 404, 403, 303, 303, 303),
+  },
+  'POST /projects/:id/comments': {
+    gate: 'user', path: () => `/projects/${projectP}/comments`, to: '/projects/',
+    form: who => ({ body: `Kommentar fra ${who}` }),
+    check: async (ctx, allowed, res, who) => {
+      assert.equal((await keeperSees(`/projects/${projectP}`)).text.includes(`Kommentar fra ${who}`), allowed, 'the comment');
+    },
+    expect: cells(403, 404, 403, 303, 404, 403, 303, 303, 303),
+  },
+  'POST /projects/:id/comments#team-only': {
+    // In a team-only project an org member outside the team gets 404, not 403.
+    gate: 'user', path: () => `/projects/${projectT}/comments`, to: '/projects/',
+    form: who => ({ body: `Lukket kommentar fra ${who}` }),
+    expect: cells(403, 404, 404, 303, 404, 403, 303, 303, 303),
+  },
+  'POST /projects/:id/comments#uninvited': {
+    gate: 'user', path: () => `/projects/${projectU}/comments`, to: '/projects/',
+    form: who => ({ body: `Kommentar på U fra ${who}` }),
+    expect: cells(403, 404, 403, 303, 404, 403, 403, 403, 404),
+  },
+  'POST /projects/:id/status': {
+    gate: 'user', path: () => `/projects/${projectP}/status`, to: '/projects/',
+    form: who => ({ rag: 'amber', rag_comment: `Status fra ${who}` }),
+    check: async (ctx, allowed, res, who) => {
+      assert.equal((await keeperSees(`/projects/${projectP}`)).text.includes(`Status fra ${who}`), allowed, 'the status comment');
+    },
+    expect: cells(403, 404, 403, 303, 404, 403, 403, 303, 403),
+  },
+  'POST /projects/:id/lifecycle': {
+    // Close (managers); a fresh project each time.
+    gate: 'user', to: '/projects/', prepare: who => freshProject(who, 'Lukkes'),
+    path: ctx => `/projects/${ctx.id}/lifecycle`, form: () => ({ action: 'close' }),
+    expect: cells(403, 404, 403, 303, 404, 403, 403, 303, 403),
+  },
+  'POST /projects/:id/lifecycle#delete': {
+    // Delete: org admins only, not the project's own leaders.
+    gate: 'user', to: '/orgs/', prepare: who => freshProject(who, 'Slettes'),
+    path: ctx => `/projects/${ctx.id}/lifecycle`, form: () => ({ action: 'delete' }),
+    check: async (ctx, allowed) => {
+      assert.equal((await keeperSees(`/projects/${ctx.id}`)).status, allowed ? 404 : 200, 'the project is gone');
+    },
+    expect: cells(403, 404, 403, 303, 404, 403, 403, 403, 403),
+  },
+  'POST /projects/:id/invite': {
+    // A new person from outside: the answer shows their one-time link (200).
+    gate: 'user', path: () => `/projects/${projectP}/invite`,
+    prepare: async who => ({ email: `invited.${slug(who)}@partner.no` }),
+    form: (who, ctx) => ({ 'invite-email': ctx.email, 'invite-name': `Partner ${who}`, 'invite-role': 'observer' }),
+    check: async (ctx, allowed) => {
+      assert.equal((await usersListed()).includes(ctx.email), allowed, 'an account for the partner');
+    },
+    expect: cells(403, 404, 403, 200, 404, 403, 403, 200, 403),
   },
 };
 
-// ---------------------------------------------------------------------------
-// Sessions. One signed-in client per visitor, reused; a new one after a row
-// that ended the visitor's sessions.
+// ---- sessions and requests -----------------------------------------------------
 const sessions = new Map();
-function passwordOf(who) { return PW; }
 async function signIn(who) {
   const c = v.client();
   if (!VISITORS[who].email) { await c.get('/login'); return c; }
-  const r = await c.login(VISITORS[who].email, passwordOf(who));
+  const r = await c.login(VISITORS[who].email, PW);
   if (r.status !== 303) throw new Error(`log in as ${who}: ${r.status}`);
   return c;
 }
@@ -308,21 +580,19 @@ async function clientFor(who, fresh) {
 
 const CSRF_REFUSED = /Skjemaet var utløpt|The form had expired/;
 const SESSION_ENDED = /Økten din er avsluttet|Your session has ended/;
+const routeOf = key => key.split('#')[0];
 const patternRe = p => new RegExp('^' + p.replace(/:id/g, '\\d+').replace(/:token/g, '[A-Za-z0-9_-]+') + '$');
 
-// One request by one visitor; returns the response. POSTs carry the CSRF token
-// of a page this visitor just fetched, so the answer is about authorization.
+// POST as the page's form would: with the CSRF token of a page this visitor
+// has just fetched, so that the answer is about authorization, not CSRF.
 async function send(c, who, method, p, row, ctx) {
   if (method === 'GET') return c.get(p);
-  await c.get(VISITORS[who].email ? '/dashboard' : '/login');
-  assert.match(c.csrf || '', /^[0-9a-f]{64}$/, 'the visitor has a CSRF token before posting');
+  await c.get(c.cookies.has('varde_sid') ? '/dashboard' : '/login');
   if (row.multipart) {
     const { fields, file } = row.multipart(who, ctx);
     return c.postMultipart(p, fields, file);
   }
-  const form = row.form ? row.form(who, ctx) : {};
-  for (const k of Object.keys(form)) if (form[k] === '@pw') form[k] = passwordOf(who);
-  return c.post(p, form);
+  return c.post(p, row.form ? row.form(who, ctx) : {});
 }
 
 before(async () => {
@@ -330,34 +600,56 @@ before(async () => {
   setup = await v.admin();
   orgA = await makeOrg(setup, { name: 'Bodø kommune', orgnr: '972418013', kommunenr: '1804' });
   orgB = await makeOrg(setup, { name: 'Rødøy kommune', kommunenr: '1836' });
-  await makeUser(v, setup, { email: 'member.a@test.no', name: 'Mari Medlem', org: orgA, role: 'member', password: PW });
-  await makeUser(v, setup, { email: 'admin.a@test.no', name: 'Arne Admin', org: orgA, role: 'admin', password: PW });
-  await makeUser(v, setup, { email: 'member.b@test.no', name: 'Berit B', org: orgB, role: 'member', password: PW });
+  const mk = (email, name, org, role) => makeUser(v, setup, { email, name, org, role, password: PW });
+  await mk('member.a@test.no', 'Mari Medlem', orgA, 'member');
+  await mk('admin.a@test.no', 'Arne Admin', orgA, 'admin');
+  await mk('member.b@test.no', 'Berit B', orgB, 'member');
+  await mk('observer.p@test.no', 'Olga Observatør', orgA, 'member');
+  await mk('member.p@test.no', 'Mons Medarbeider', orgA, 'member');
+  await mk('leader.p@test.no', 'Lise Leder', orgA, 'member');
+  keeper = await mk('keeper.a@test.no', 'Kari Keeper', orgA, 'admin');
   await setup.get('/admin/users');
   const op = await setup.post('/admin/users', { name: 'Olav Operatør', email: 'operator@test.no', org: '', role: 'member', site_admin: '1' });
   assert.equal(op.status, 200);
   await setPassword(v.base, linkFrom(op.text), PW);
   memberAId = await userId('member.a@test.no');
   setpwLink = await newUser('setpw.get@test.no', 'Lenke Leser');
+
+  projectP = await newProject('Raskere byggesak');
+  const invite = await inviteGuest(projectP, 200); // a new person: the page shows the link
+  await setPassword(v.base, linkFrom(invite.text), PW);
+  projectT = await newProject('Lukket barnevernsprosjekt', 'team');
+  await inviteGuest(projectT);
+  await keeper.get('/projects/new');
+  const u = await keeper.post('/projects', { org: String(orgA), title: 'Prosjekt uten dem', challenge: 'Noe annet.',
+    goals: '', area: 'culture', methodology: 'veikart', start: '2026-03-01', end: '', visibility: 'org' });
+  assert.equal(u.status, 303);
+  projectU = Number(u.location.match(/(\d+)$/)[1]);
+  projectD = (await freshProject('alle', 'Slettet for lengst')).id;
+  await keeperPost(`/projects/${projectD}/lifecycle`, { action: 'delete' });
+  // A first revision of the tool, for the restore route.
+  await keeper.get(`/projects/${projectP}/tools/${TOOL}`);
+  await keeperPost(`/projects/${projectP}/tools/${TOOL}`, { rev: await toolRev(projectP), 'f-prosjektnavn': 'Første utkast' });
+
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'varde-matrix-'));
   fixtureArchive = path.join(dir, 'fixture.tar.gz');
   execFileSync('tar', ['-czf', fixtureArchive, '-C', path.join(ROOT, 'tests', 'fixtures', 'methodologies'), 'good']);
 });
-after(async () => { const r = await v.stop(); assert.equal(r.code, 0, 'clean shutdown: ' + v.stderr()); });
+after(async () => { if (shell) await shell.close(); const r = await v.stop(); assert.equal(r.code, 0, 'clean shutdown: ' + v.stderr()); });
 
-test('every route has a row and every row a route (build/varde routes)', () => {
+// ---- the tests -------------------------------------------------------------------
+test('every route has a row and every row a route (varde routes)', () => {
   const out = execFileSync(BIN, ['routes'], { encoding: 'utf8' });
   const routes = out.split('\n').filter(Boolean).map(l => l.trim().split(/\s+/).slice(0, 2).join(' '));
   assert.ok(routes.length > 20, 'varde routes printed the route table');
-  const missing = routes.filter(r => !(r in TABLE));
-  const stale = Object.keys(TABLE).filter(r => !routes.includes(r));
-  assert.deepEqual(missing, [], 'routes with no row in the matrix — add them to TABLE');
-  assert.deepEqual(stale, [], 'rows for routes that no longer exist — remove them from TABLE');
+  const rows = new Set(Object.keys(TABLE).map(routeOf));
+  assert.deepEqual(routes.filter(r => !rows.has(r)), [], 'routes with no row in the matrix: add them to TABLE');
+  assert.deepEqual([...rows].filter(r => !routes.includes(r)), [], 'rows for routes that no longer exist: remove them');
 });
 
-test('every row has a cell for every visitor, and a path that fits its pattern', () => {
+test('every row has a cell for every visitor, and a gate that fits its cells', () => {
   for (const [key, row] of Object.entries(TABLE)) {
-    assert.deepEqual(Object.keys(row.expect).sort(), [...WHO].sort(), `${key}: one cell per visitor`);
+    assert.deepEqual(Object.keys(row.expect), WHO, `${key}: one cell per visitor`);
     for (const [who, want] of Object.entries(row.expect))
       assert.ok([200, 303, 400, 403, 404].includes(want), `${key} ${who}: ${want}`);
     assert.ok(['public', 'anon-only', 'user', 'admin'].includes(row.gate), `${key}: gate`);
@@ -365,12 +657,12 @@ test('every row has a cell for every visitor, and a path that fits its pattern',
       assert.equal(row.expect.anonymous, key.startsWith('GET ') ? 303 : 403, `${key}: anonymous is turned away`);
     if (row.gate === 'admin')
       for (const who of WHO.filter(w => w !== 'anonymous' && w !== 'siteAdmin'))
-        assert.equal(row.expect[who], 404, `${key}: operator pages do not exist for ${who}`);
+        assert.equal(row.expect[who], 404, `${key}: the operator's pages do not exist for ${who}`);
   }
 });
 
 for (const [key, row] of Object.entries(TABLE)) {
-  const [method, pattern] = key.split(' ');
+  const [method, pattern] = routeOf(key).split(' ');
   test(`matrix: ${key}`, async t => {
     for (const who of WHO) {
       const want = row.expect[who];
@@ -379,28 +671,28 @@ for (const [key, row] of Object.entries(TABLE)) {
         const p = row.path(ctx);
         assert.match(p.split('?')[0], patternRe(pattern), 'the path fits the route');
         const c = await clientFor(who, row.fresh);
-        const dbBefore = method === 'POST' && want >= 400 ? dbState() : null;
+        const dbBefore = method === 'POST' && want >= 400 ? await dbState() : null;
         const res = await send(c, who, method, p, row, ctx);
         if (row.fresh) sessions.delete(who);
-        assert.doesNotMatch(res.text || '', CSRF_REFUSED, 'refused for CSRF, not decided on authorization');
+        if (method === 'POST') assert.match(c.csrf || '', /^[0-9a-f]{64}$/, 'the POST carried a CSRF token');
+        assert.doesNotMatch(res.text || '', CSRF_REFUSED, 'refused for CSRF instead of decided on authorization');
         assert.equal(res.status, want, `${who} ${method} ${p}`);
         if (res.status === 303) {
-          const protectedRoute = row.gate === 'user' || row.gate === 'admin';
-          const to = who === 'anonymous' && protectedRoute ? '/login?next=' : row.to;
-          if (who === 'anonymous' && protectedRoute) assert.equal(method, 'GET');
+          const toLogin = who === 'anonymous' && (row.gate === 'user' || row.gate === 'admin');
+          const to = toLogin ? '/login?next=' : row.to;
           assert.ok(to && (res.location || '').startsWith(to), `redirect to ${to}, got ${res.location}`);
         }
-        if (dbBefore !== null) assert.equal(dbState(), dbBefore, 'a refused request changed nothing');
-        if (row.check) await row.check(ctx, res.status < 400, res);
+        if (dbBefore !== null) assert.equal(await dbState(), dbBefore, 'a refused request changed nothing');
+        if (row.check) await row.check(ctx, res.status < 400, res, who);
       });
     }
   });
 }
 
-// The second check: a visitor without a valid session never reaches a
-// protected route, however it comes — no cookies at all, a pre-login session
-// with a valid CSRF token, a made-up session cookie, or the cookie of a
-// session that has been logged out (here the operator's).
+// The second check: nobody without a valid session reaches a protected
+// route, however they come — no cookies at all, a pre-login session with a
+// valid CSRF token, a made-up session cookie, or the cookie of a session that
+// has been logged out (here the operator's). GET: to /login; POST: 403.
 test('protected routes turn away every kind of anonymous request', async () => {
   const op = await signIn('siteAdmin');
   const stale = op.cookies.get('varde_sid');
@@ -410,18 +702,18 @@ test('protected routes turn away every kind of anonymous request', async () => {
   const kinds = {
     bare: async () => v.client(),
     preSession: async () => { const c = v.client(); await c.get('/login'); return c; },
-    forged: async () => {
-      const c = v.client(); await c.get('/login');
-      c.cookies.set('varde_sid', 'A'.repeat(22) + 'b'.repeat(21)); return c;
-    },
+    forged: async () => { const c = v.client(); await c.get('/login'); c.cookies.set('varde_sid', 'Ab1_'.repeat(10) + 'xyz'); return c; },
     loggedOut: async () => { const c = v.client(); await c.get('/login'); c.cookies.set('varde_sid', stale); return c; },
   };
   let n = 0;
   for (const [key, row] of Object.entries(TABLE)) {
     if (row.gate !== 'user' && row.gate !== 'admin') continue;
-    const [method, pattern] = key.split(' ');
+    const [method, pattern] = routeOf(key).split(' ');
+    const ctxs = {};
+    for (const kind of Object.keys(kinds)) ctxs[kind] = row.prepare ? await row.prepare(`anon ${kind}`) : {};
+    const before = method === 'POST' ? await dbState() : null;
     for (const [kind, make] of Object.entries(kinds)) {
-      const ctx = row.prepare ? await row.prepare(`anon${kind}`) : {};
+      const ctx = ctxs[kind];
       const p = row.path(ctx);
       assert.match(p.split('?')[0], patternRe(pattern));
       const c = await make();
@@ -431,24 +723,43 @@ test('protected routes turn away every kind of anonymous request', async () => {
         assert.equal(r.status, 303, `${kind} ${key}`);
         assert.equal(r.location, '/login?next=' + encodeURIComponent(p.split('?')[0]), `${kind} ${key}`);
       } else {
-        const before = dbState();
-        let r;
-        if (row.multipart) {
-          const { fields, file } = row.multipart('anonymous', ctx);
-          r = await c.postMultipart(p, fields, file);
-        } else {
-          const form = row.form ? row.form('anonymous', ctx) : {};
-          for (const k of Object.keys(form)) if (form[k] === '@pw') form[k] = PW;
-          r = await c.post(p, form);
-        }
+        const mp = row.multipart && row.multipart('anonymous', ctx);
+        const r = mp ? await c.postMultipart(p, mp.fields, mp.file) : await c.post(p, row.form ? row.form(`anon ${kind}`, ctx) : {});
         assert.notEqual(r.status, 200, `${kind} ${key}`);
         assert.equal(r.status, 403, `${kind} ${key}`);
         if (kind !== 'bare') assert.match(r.text, SESSION_ENDED, `${kind} ${key}: turned away for having no session`);
-        assert.equal(dbState(), before, `${kind} ${key}: changed nothing`);
-        if (row.check) await row.check(ctx, false, r);
       }
       n++;
     }
+    if (before !== null) assert.equal(await dbState(), before, `${key}: the anonymous requests changed nothing`);
+    for (const kind of Object.keys(kinds)) if (method === 'POST' && row.check) await row.check(ctxs[kind], false, {}, `anon ${kind}`);
   }
-  assert.ok(n >= 4 * 15, `checked ${n} requests`);
+  assert.ok(n >= 4 * 30, `checked ${n} requests`);
+});
+
+// Objects that do not exist, for a visitor who could act on them if they did:
+// 404, never a redirect or 500.
+test('objects that do not exist are 404 for a visitor who could act on them', async t => {
+  const rows = [
+    ['siteAdmin', 'GET', '/orgs/999999'],
+    ['siteAdmin', 'POST', '/orgs/999999/members', { email: 'nobody@test.no', name: 'Ingen', role: 'member' }],
+    ['siteAdmin', 'POST', `/orgs/999999/members/${memberAId}/remove`],
+    ['siteAdmin', 'POST', '/orgs/999999/methodologies', { m: 'veikart' }],
+    ['siteAdmin', 'POST', '/admin/users/999999/reset'],
+    ['orgAdmin', 'GET', '/projects/999999'],
+    ['orgAdmin', 'POST', `/orgs/${orgA}/deleted/999999/restore`, {}],
+    ['projectMember', 'POST', `/projects/${projectP}/tools/${TOOL}/restore/999999`],
+    ['projectMember', 'POST', `/projects/${projectP}/steps/no-such-step`, { status: 'done' }],
+    ['projectMember', 'GET', `/projects/${projectP}/tools/no-such-tool`],
+    ['projectLeader', 'GET', `/projects/${projectP}/phases/no-such-phase/gate`],
+  ];
+  for (const [who, method, p, form, todo] of rows) {
+    await t.test(`${who} ${method} ${p} → 404`, { todo }, async () => {
+      const c = await clientFor(who);
+      const before = method === 'POST' ? await dbState() : null;
+      const r = method === 'GET' ? await c.get(p) : (await c.get('/dashboard'), await c.post(p, form || {}));
+      assert.equal(r.status, 404);
+      if (before !== null) assert.equal(await dbState(), before, 'changed nothing');
+    });
+  }
 });
