@@ -84,6 +84,12 @@ static int builtin_files(const char *slug, struct m_file **out)
 static int registry_store(struct db *db, struct methodology *m, const struct m_file *files, int n, const char *source,
 			  bool *created)
 {
+	long long known = 0;
+	*created = false;
+	if (store_method_version_find(db, m->key, m->hash, &known) == STORE_OK) {
+		m->version_id = known; /* the usual start-up: nothing to write */
+		return 0;
+	}
 	char *json = files_to_json(files, n);
 	long long id = 0;
 	int rc = db_begin_write(db);

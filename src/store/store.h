@@ -84,6 +84,8 @@ int store_setting_init(struct db *db, const char *key, const char *value);
 int store_audit(struct db *db, long long user_id, const char *action, const char *object, const char *detail);
 
 /* Methodology versions ------------------------------------------------------ */
+/* The id of the version with this content, or STORE_NOTFOUND. */
+int store_method_version_find(struct db *db, const char *key, const char *hash, long long *id);
 /* Find the row for (key, hash) or insert it; *created tells which. */
 int store_method_version_ensure(struct db *db, const char *key, const char *version, const char *hash,
 				const char *source, const char *files_json, long long *id, bool *created);

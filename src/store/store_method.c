@@ -12,6 +12,18 @@ static const char SQL_MV_INSERT[] =
 	"INSERT INTO methodology_versions (key, version, hash, source, files, created_at)"
 	" VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
 
+int store_method_version_find(struct db *db, const char *key, const char *hash, long long *id)
+{
+	struct db_stmt *s = db_prepare(db, SQL_MV_FIND);
+	db_bind_text(s, 1, key);
+	db_bind_text(s, 2, hash);
+	int rc = db_step(s);
+	if (rc == DB_ROW)
+		*id = db_col_int(s, 0);
+	db_reset(s);
+	return rc == DB_ROW ? STORE_OK : rc == DB_DONE ? STORE_NOTFOUND : STORE_ERROR;
+}
+
 int store_method_version_ensure(struct db *db, const char *key, const char *version, const char *hash,
 				const char *source, const char *files_json, long long *id, bool *created)
 {
