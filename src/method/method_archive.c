@@ -3,6 +3,7 @@
  * files, 1 MiB each, only *.yaml files are kept. */
 #include <archive.h>
 #include <archive_entry.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,10 +34,17 @@ static void strip_common_folder(struct m_file *files, int n)
 int method_read_archive(const void *data, size_t len, struct m_file **files, char *err, size_t errlen)
 {
 	struct archive *a = archive_read_new();
-	archive_read_support_filter_all(a);
-	archive_read_support_format_all(a);
+	/* Only what a methodology folder comes as. (The _all variants would also
+	 * let libarchive run external programs such as lrzip for some inputs.) */
+	archive_read_support_filter_gzip(a);
+	archive_read_support_filter_bzip2(a);
+	archive_read_support_filter_xz(a);
+	archive_read_support_format_tar(a);
+	archive_read_support_format_zip(a);
 	*files = NULL;
 	int n = 0;
+	if (errlen)
+		err[0] = '\0';
 	if (archive_read_open_memory(a, data, len) != ARCHIVE_OK) {
 		snprintf(err, errlen, "%s", archive_error_string(a) ? archive_error_string(a) : "not an archive");
 		archive_read_free(a);
@@ -68,17 +76,43 @@ int method_read_archive(const void *data, size_t len, struct m_file **files, cha
 			rc = ARCHIVE_FATAL;
 			break;
 		}
+		if (b.len > ARCHIVE_MAX_FILE) {
+			buf_free(&b);
+			snprintf(err, errlen, "%s is larger than 1 MiB", path);
+			rc = ARCHIVE_FATAL;
+			break;
+		}
+		bool dup = false;
+		for (int k = 0; k < n; k++)
+			dup |= strcmp((*files)[k].path, path) == 0;
+		if (dup) {
+			buf_free(&b);
+			snprintf(err, errlen, "the archive contains %s twice", path);
+			rc = ARCHIVE_FATAL;
+			break;
+		}
 		size_t flen = b.len;
 		(*files)[n++] = (struct m_file){xstrdup(path), buf_detach(&b), flen};
 	}
+	if (rc != ARCHIVE_EOF && rc != ARCHIVE_FATAL)
+		rc = ARCHIVE_FATAL;
+	if (rc == ARCHIVE_FATAL && !err[0])
+		snprintf(err, errlen, "the archive could not be read: %s",
+			 archive_error_string(a) ? archive_error_string(a) : "damaged or not a zip or tar archive");
 	archive_read_free(a);
 	if (rc != ARCHIVE_EOF) {
-		if (rc != ARCHIVE_FATAL)
-			snprintf(err, errlen, "the archive could not be read");
 		method_files_free(*files, n);
 		*files = NULL;
 		return -1;
 	}
 	strip_common_folder(*files, n);
+	for (int i = 0; i < n; i++)
+		for (int k = 0; k < i; k++)
+			if (strcmp((*files)[i].path, (*files)[k].path) == 0 || (*files)[i].path[0] == '/') {
+				snprintf(err, errlen, "the archive has an unusable path: %s", (*files)[i].path);
+				method_files_free(*files, n);
+				*files = NULL;
+				return -1;
+			}
 	return n;
 }

@@ -347,9 +347,9 @@ static void L_field(struct loader *L, yaml_node_t *n, struct m_field *f, bool in
 	}
 	if (cn && f->type != FT_TABLE)
 		ERR(L, cn, "only a table field has columns");
-	if (f->type == FT_TABLE) {
-		if (in_table)
-			ERR(L, tn, "a table column cannot itself be a table");
+	if (f->type == FT_TABLE && in_table) {
+		ERR(L, tn, "a table column cannot itself be a table");
+	} else if (f->type == FT_TABLE) {
 		f->cols = L_fields(L, cn, &f->ncols, true);
 		if (f->ncols < 1)
 			ERR(L, cn ? cn : n, "the table field \"%s\" needs at least one column", f->key ? f->key : "?");
@@ -574,6 +574,36 @@ static void L_phase(struct loader *L, yaml_node_t *root, struct m_phase *p, stru
 	L_check_orders(L, orders, pp->step_nodes, len, "step");
 }
 
+/* YAML aliases (&name / *name) are refused: the document API resolves them
+ * into shared nodes, and a node shared by several parents (or by itself)
+ * would let a tiny file expand exponentially or recurse without end. A node
+ * that is referenced more than once is an alias. Returns the line of the
+ * first one, or 0. */
+static size_t L_find_alias(yaml_document_t *doc)
+{
+	size_t n = (size_t)(doc->nodes.top - doc->nodes.start);
+	unsigned char *refs = xcalloc(n + 2, 1);
+	size_t line = 0;
+	for (yaml_node_t *node = doc->nodes.start; node < doc->nodes.top && !line; node++) {
+		if (node->type == YAML_SEQUENCE_NODE) {
+			for (yaml_node_item_t *it = node->data.sequence.items.start; it < node->data.sequence.items.top; it++)
+				if (*it >= 1 && (size_t)*it <= n && refs[*it]++)
+					line = yaml_document_get_node(doc, *it)->start_mark.line + 1;
+		} else if (node->type == YAML_MAPPING_NODE) {
+			for (yaml_node_pair_t *pr = node->data.mapping.pairs.start; pr < node->data.mapping.pairs.top && !line; pr++) {
+				if (pr->key >= 1 && (size_t)pr->key <= n && refs[pr->key]++)
+					line = yaml_document_get_node(doc, pr->key)->start_mark.line + 1;
+				if (pr->value >= 1 && (size_t)pr->value <= n && refs[pr->value]++)
+					line = yaml_document_get_node(doc, pr->value)->start_mark.line + 1;
+			}
+		}
+	}
+	if (!line && n && refs[1])
+		line = 1; /* the root used again inside itself */
+	free(refs);
+	return line;
+}
+
 /* Parse one file into a libyaml document; false (with a message) on a syntax error. */
 static bool L_parse(struct loader *L, const struct m_file *f, yaml_document_t *doc)
 {
@@ -591,6 +621,14 @@ static bool L_parse(struct loader *L, const struct m_file *f, yaml_document_t *d
 			yaml_document_delete(doc);
 	}
 	yaml_parser_delete(&parser);
+	size_t alias_line = ok ? L_find_alias(doc) : 0;
+	if (alias_line) {
+		buf_printf(&L->d->out, "%s%s%s:%zu: YAML aliases (&name and *name) are not allowed; write the text out\n",
+			   L->d->prefix ? L->d->prefix : "", L->d->prefix ? "/" : "", f->path, alias_line);
+		L->d->errors++;
+		yaml_document_delete(doc);
+		ok = false;
+	}
 	return ok;
 }
 

@@ -69,7 +69,7 @@ void page_admin_methods(struct ctx *c)
 void page_admin_method_upload(struct ctx *c)
 {
 	struct m_file *files = NULL;
-	char err[512];
+	char err[512] = "";
 	if (!c->req->upload.len) {
 		c->resp->status = 400;
 		admin_methods_render(c, _(c, "Choose an archive file to upload."), false);
