@@ -196,7 +196,8 @@ void page_org_portfolio(struct ctx *c)
 	}
 	db_reset(s);
 	int sort_key = sort && !strcmp(sort, "progress") ? 1 : sort && !strcmp(sort, "activity") ? 2 : 0;
-	qsort_r(rows, (size_t)n, sizeof *rows, row_cmp, &sort_key);
+	if (n > 1)
+		qsort_r(rows, (size_t)n, sizeof *rows, row_cmp, &sort_key);
 
 	struct buf *b = &c->resp->body;
 	const struct membership *mem = ctx_membership(c, obj.org_id);
