@@ -10,6 +10,7 @@
 #include "../app/layout.h"
 #include "../core/html.h"
 #include "../core/markdown.h"
+#include "../core/pii.h"
 #include "../core/text.h"
 #include "../project/project.h"
 #include "pages.h"
@@ -62,6 +63,37 @@ void comments_render(struct ctx *c, const struct project_ctx *pc, const char *to
 	html_printf(b, "</section>\n");
 }
 
+/* The comment looks like it holds personal data: show what was found and
+ * the comment again, to edit or to confirm. Nothing is saved. */
+static void comment_pii_confirm(struct ctx *c, const struct project_ctx *pc, const char *tool, const char *body)
+{
+	struct buf *b = &c->resp->body;
+	struct pii_match m[8];
+	size_t n = pii_scan(body, m, 8);
+	c->resp->status = 400;
+	c->failed = true;
+	layout_begin(c, _(c, "Personal data"));
+	html_printf(b, "<h1 class=\"ds-heading\" data-size=\"lg\">%s</h1>", _(c, "Personal data"));
+	html_printf(b, "<div class=\"ds-alert\" data-color=\"warning\" role=\"alert\"><p class=\"ds-paragraph\">%s</p><ul>",
+		    _(c, "This looks like personal data about someone. Notes about citizens should not identify them. "
+			 "Remove it, or confirm that it must be here."));
+	for (size_t i = 0; i < n && i < 8; i++)
+		html_printf(b, "<li>%s</li>", _(c, pii_kind_name(m[i].kind)));
+	html_printf(b, "</ul></div><form method=\"post\" action=\"/projects/%lld/comments\" class=\"varde-form\">", pc->p.id);
+	ui_csrf(c);
+	if (tool)
+		html_printf(b, "<input type=\"hidden\" name=\"tool\" value=\"%s\">", tool);
+	for (size_t k = 0; k < c->req->form.n; k++)
+		if (!strcmp(c->req->form.items[k].key, "mention"))
+			html_printf(b, "<input type=\"hidden\" name=\"mention\" value=\"%s\">", c->req->form.items[k].val);
+	ui_textarea(c, "body", _(c, "New comment"), body, NULL, 6, NULL, false);
+	html_printf(b, "<div class=\"ds-field\"><input class=\"ds-input\" type=\"checkbox\" id=\"pii_ok\" name=\"pii_ok\" value=\"1\">"
+		       "<label class=\"ds-label\" for=\"pii_ok\">%s</label></div>",
+		    _(c, "I have checked it: the personal data must be here"));
+	html_printf(b, "<button class=\"ds-button\" data-variant=\"primary\" type=\"submit\">%s</button></form>", _(c, "Add comment"));
+	layout_end(c);
+}
+
 /* POST /projects/:id/comments */
 void page_project_comment(struct ctx *c)
 {
@@ -76,6 +108,8 @@ void page_project_comment(struct ctx *c)
 		page_error(c, 404, _(c, "There is no page at this address."));
 	} else if (!*body || utf8_length(body) > COMMENT_MAX) {
 		page_error(c, 400, _(c, "Write a comment of at most 10,000 characters."));
+	} else if (!kv_get(&c->req->form, "pii_ok") && pii_scan(body, NULL, 0) > 0) {
+		comment_pii_confirm(c, &pc, tool, body);
 	} else {
 		char *html = markdown_to_html(body);
 		long long cid = 0;

@@ -11,6 +11,7 @@
 #include "../app/layout.h"
 #include "../core/html.h"
 #include "../core/parse.h"
+#include "../core/pii.h"
 #include "../core/text.h"
 #include "../core/xalloc.h"
 #include "../project/entry.h"
@@ -20,6 +21,7 @@
 #define MD(t) html_raw(b, tr_html(m, (t), L)) /* raw-ok: cmark safe mode output */
 
 struct tool_page {
+	struct buf pii;            /* personal-data findings to confirm (HTML list items), empty if none */
 	struct project_ctx pc;
 	const struct m_tool *t;
 	const char *L;
@@ -30,6 +32,7 @@ struct tool_page {
 
 static void tool_page_free(struct tool_page *tp)
 {
+	buf_free(&tp->pii);
 	for (int i = 0; i < tp->nteam; i++)
 		free(tp->team_names[i]);
 	project_ctx_free(&tp->pc);
@@ -313,6 +316,15 @@ static void tool_render(struct ctx *c, struct tool_page *tp, const struct kvlist
 	html_printf(b, "<form method=\"post\" action=\"/projects/%lld/tools/%s\" novalidate>", tp->pc.p.id, t->key);
 	ui_csrf(c);
 	html_printf(b, "<input type=\"hidden\" name=\"rev\" value=\"%lld\">", rev);
+	if (tp->pii.len) {
+		html_printf(b, "<div class=\"ds-alert\" data-color=\"warning\" role=\"alert\" id=\"pii-warning\"><p class=\"ds-paragraph\">%s</p><ul>",
+			    _(c, "This looks like personal data about someone. Notes about citizens should not identify them. "
+				 "Remove it, or confirm that it must be here."));
+		html_raw(b, buf_str(&tp->pii)); /* raw-ok: list items written with html_printf in pii_note */
+		html_printf(b, "</ul><div class=\"ds-field\"><input class=\"ds-input\" type=\"checkbox\" id=\"pii_ok\" name=\"pii_ok\" value=\"1\">"
+			       "<label class=\"ds-label\" for=\"pii_ok\">%s</label></div></div>",
+			    _(c, "I have checked it: the personal data must be here"));
+	}
 	html_printf(b, "<h2 class=\"ds-heading\" data-size=\"sm\">%s</h2>", _(c, "Template"));
 	for (int i = 0; i < t->nfields; i++)
 		field_render(c, tp, &t->fields[i], v, errs, !edit);
@@ -370,6 +382,44 @@ void page_tool_view(struct ctx *c)
 	free(data);
 	free(reason);
 	tool_page_free(&tp);
+}
+
+/* Scan one text for personal data and add a list item per finding, naming
+ * the kind and where it is (the finding itself is not repeated). */
+static int pii_note(struct ctx *c, struct buf *out, const char *text, const char *where)
+{
+	struct pii_match m[8];
+	size_t n = pii_scan(text, m, 8);
+	for (size_t i = 0; i < n && i < 8; i++)
+		html_printf(out, "<li>%s – %s</li>", _(c, pii_kind_name(m[i].kind)), where);
+	return (int)n;
+}
+
+/* Look for personal data in every free-text value of an entry (fields, table
+ * cells, answers) and the not-relevant reason. Findings go to tp->pii. */
+static int tool_pii_scan(struct ctx *c, struct tool_page *tp, const json_t *e, const char *reason)
+{
+	const struct methodology *m = tp->pc.m;
+	const struct m_tool *t = tp->t;
+	int n = 0;
+	for (int i = 0; i < t->nfields; i++) {
+		const struct m_field *f = &t->fields[i];
+		const json_t *v = entry_field(e, f->key);
+		if (json_is_string(v) && (f->type == FT_TEXT || f->type == FT_LONGTEXT))
+			n += pii_note(c, &tp->pii, json_string_value(v), tr_text(m, &f->label, tp->L));
+		for (size_t r = 0; f->type == FT_TABLE && r < json_array_size(v); r++)
+			for (int k = 0; k < f->ncols; k++) {
+				const json_t *cell = json_object_get(json_array_get(v, r), f->cols[k].key);
+				if (json_is_string(cell))
+					n += pii_note(c, &tp->pii, json_string_value(cell), tr_text(m, &f->cols[k].label, tp->L));
+			}
+	}
+	for (int i = 0; i < t->nquestions; i++)
+		if (entry_answer(e, t->questions[i].key))
+			n += pii_note(c, &tp->pii, entry_answer(e, t->questions[i].key), tr_text(m, &t->questions[i].text, tp->L));
+	if (reason && *reason)
+		n += pii_note(c, &tp->pii, reason, _(c, "Because …"));
+	return n;
 }
 
 /* The label of a diff key "f:KEY", "c:KEY" or "q:KEY". */
@@ -496,6 +546,12 @@ void page_tool_save(struct ctx *c)
 	}
 	long long rev = 0;
 	text_parse_ll(kv_get(form, "rev"), &rev);
+	if (!errs.n && !kv_get(form, "pii_ok") && !kv_get(form, "resolve") && tool_pii_scan(c, &tp, mine, nr ? reason : NULL)) {
+		c->resp->status = 400;
+		c->failed = true;
+		tool_render(c, &tp, form, rev, nr, reason, NULL);
+		goto out;
+	}
 	if (errs.n) {
 		c->resp->status = 400;
 		c->failed = true;

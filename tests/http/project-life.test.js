@@ -52,6 +52,41 @@ test('comments render Markdown safely and mention team members, who see it on th
   assert.equal((await member.post(`/projects/${pid}/comments`, { body: 'x', tool: 'no-such-tool' })).status, 404);
 });
 
+// A made-up Norwegian national identity number with both check digits right.
+function fnr(ddmmyy, individual) {
+  const d = (ddmmyy + individual).split('').map(Number);
+  const w1 = [3, 7, 6, 1, 8, 9, 4, 5, 2], w2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
+  for (let i = 0; i < 100; i++) {
+    let k1 = 11 - (w1.reduce((s, w, j) => s + w * d[j], 0) % 11); if (k1 === 11) k1 = 0;
+    const e = [...d, k1];
+    let k2 = 11 - (w2.reduce((s, w, j) => s + w * e[j], 0) % 11); if (k2 === 11) k2 = 0;
+    if (k1 < 10 && k2 < 10) return ddmmyy + individual + k1 + k2;
+    individual = String((Number(individual) + 1) % 1000).padStart(3, '0'); d.splice(6, 3, ...individual.split('').map(Number));
+  }
+  throw new Error('no number');
+}
+
+test('personal data in a comment or a tool form needs an explicit confirmation', async () => {
+  const id = fnr('150387', '123');
+  await member.get(`/projects/${pid}`);
+  const warn = await member.post(`/projects/${pid}/comments`, { body: `Brukeren (${id}) ringte i går` });
+  assert.equal(warn.status, 400);
+  assert.match(warn.text, /Norsk fødselsnummer/);
+  assert.match(warn.text, /name="pii_ok"/);
+  const before = (await member.get(`/projects/${pid}`)).text;
+  assert.doesNotMatch(before, /ringte i går/, 'nothing saved');
+  assert.equal((await member.post(`/projects/${pid}/comments`, { body: `Brukeren (${id}) ringte i går`, pii_ok: '1' })).status, 303);
+  const path = `/projects/${pid}/tools/prosjektpresentasjon`;
+  const page = await member.get(path);
+  const rev = page.text.match(/name="rev" value="(\d+)"/)[1];
+  const tool = await member.post(path, { rev, 'f-stemmer': 'Ring pårørende på 412 34 567 eller kari@eksempel.no' });
+  assert.equal(tool.status, 400);
+  assert.match(tool.text, /E-postadresse – /);
+  assert.match(tool.text, /value="Ring pårørende|Ring pårørende på 412 34 567/);
+  assert.equal((await member.post(path, { rev, 'f-stemmer': 'Ring pårørende på 412 34 567 eller kari@eksempel.no', pii_ok: '1' })).status, 303);
+  assert.equal((await member.post(path, { rev: String(Number(rev) + 1), 'f-stemmer': 'Brukere forteller om lang ventetid' })).status, 303, 'clean text saves at once');
+});
+
 test('the leader sets the status light; the portfolio shows it, filters and sorts', async () => {
   await leader.get(`/projects/${pid}`);
   assert.equal((await leader.post(`/projects/${pid}/status`, { rag: 'amber', rag_comment: 'Venter på leverandør' })).status, 303);
