@@ -68,20 +68,13 @@ void page_account(struct ctx *c)
 void page_account_password(struct ctx *c)
 {
 	const char *cur = kv_get(&c->req->form, "current");
-	const char *pw = kv_get(&c->req->form, "password"), *pw2 = kv_get(&c->req->form, "password2");
 	struct form_errors fe = {0};
 	struct user u = {0};
 	if (store_user_by_id(c->db, c->user_id, &u) != STORE_OK || !password_verify(u.password_hash, cur ? cur : ""))
 		form_error(&fe, "current", _(c, "The current password is wrong."));
-	const char *problem = password_problem_text(c, password_check(pw ? pw : "", u.email));
-	user_free(&u);
-	if (problem)
-		form_error(&fe, "password", problem);
-	else if (!pw2 || strcmp(pw, pw2) != 0)
-		form_error(&fe, "password2", _(c, "The two passwords are not the same."));
 	char hash[128];
-	if (!fe.n && password_hash(pw, hash) != 0)
-		form_error(&fe, "password", _(c, "The password could not be saved. Please try again."));
+	password_form_check(c, u.email, &fe, hash);
+	user_free(&u);
 	if (fe.n) {
 		c->resp->status = 400;
 		account_render(c, &fe);

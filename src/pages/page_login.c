@@ -192,6 +192,21 @@ const char *password_problem_text(struct ctx *c, enum password_problem p)
 	return NULL;
 }
 
+/* Check a new password typed twice ("password", "password2") against the
+ * policy and hash it into hash. Problems are added to fe (nothing is hashed
+ * then). Shared by the set-password and change-password forms. */
+void password_form_check(struct ctx *c, const char *email, struct form_errors *fe, char hash[128])
+{
+	const char *pw = kv_get(&c->req->form, "password"), *pw2 = kv_get(&c->req->form, "password2");
+	const char *problem = password_problem_text(c, password_check(pw ? pw : "", email));
+	if (problem)
+		form_error(fe, "password", problem);
+	else if (!pw2 || strcmp(pw, pw2) != 0)
+		form_error(fe, "password2", _(c, "The two passwords are not the same."));
+	if (!fe->n && password_hash(pw, hash) != 0)
+		form_error(fe, "password", _(c, "The password could not be saved. Please try again."));
+}
+
 /* POST /set-password/:token */
 void page_setpw_submit(struct ctx *c)
 {
@@ -202,19 +217,12 @@ void page_setpw_submit(struct ctx *c)
 				       "Ask your administrator for a new one."));
 		return;
 	}
-	const char *pw = kv_get(&c->req->form, "password"), *pw2 = kv_get(&c->req->form, "password2");
 	struct form_errors fe = {0};
 	struct user u = {0};
 	store_user_by_id(c->db, uid, &u);
-	const char *problem = password_problem_text(c, password_check(pw ? pw : "", u.email));
-	user_free(&u);
-	if (problem)
-		form_error(&fe, "password", problem);
-	else if (!pw2 || strcmp(pw, pw2) != 0)
-		form_error(&fe, "password2", _(c, "The two passwords are not the same."));
 	char newhash[128];
-	if (!fe.n && password_hash(pw, newhash) != 0)
-		form_error(&fe, "password", _(c, "The password could not be saved. Please try again."));
+	password_form_check(c, u.email, &fe, newhash);
+	user_free(&u);
 	if (fe.n) {
 		c->resp->status = 400;
 		setpw_render(c, &fe);

@@ -19,6 +19,11 @@ const char *password_problem_text(struct ctx *c, enum password_problem p);
 /* The alert with a one-time set-password link (page_org.c). */
 void page_show_setpw_link(struct ctx *c, const char *token);
 
+struct form_errors;
+/* Check the new password typed twice in the request's form and hash it
+ * (page_login.c); problems go to fe. */
+void password_form_check(struct ctx *c, const char *email, struct form_errors *fe, char hash[128]);
+
 struct project_ctx;
 /* The comments of a project (tool NULL) or of one of its tools, and the form
  * to add one when the user may comment. In page_comment.c. */
