@@ -9,10 +9,7 @@
 // network leader/coach, …): add it to VISITORS (which account it signs in
 // as, and the set-up that gives it its role), then a cell to every row; the
 // shape test fails on a row without one.
-//
-// A cell whose actual answer differs from what the rules say is a known
-// defect: the cell keeps the correct value and the row's `todo` names the
-// visitor with the reason, so the run reports it without failing.
+
 'use strict';
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -172,8 +169,7 @@ async function dbState() {
 //   fresh    the request ends or replaces the visitor's session(s): make it in
 //            a new session and sign in again afterwards;
 //   check    afterwards, through the pages: what must (allowed) or must not
-//            (refused) have changed;
-//   todo     { visitor: 'why' } for a cell that is a known defect.
+//            (refused) have changed.
 // Column order: anonymous, otherOrgMember, orgMember, orgAdmin, siteAdmin,
 //               projectObserver, projectMember, projectLeader, projectGuest.
 // ---------------------------------------------------------------------------
@@ -666,7 +662,7 @@ for (const [key, row] of Object.entries(TABLE)) {
   test(`matrix: ${key}`, async t => {
     for (const who of WHO) {
       const want = row.expect[who];
-      await t.test(`${who} → ${want}`, { todo: row.todo && row.todo[who] }, async () => {
+      await t.test(`${who} → ${want}`, async () => {
         const ctx = row.prepare ? await row.prepare(who) : {};
         const p = row.path(ctx);
         assert.match(p.split('?')[0], patternRe(pattern), 'the path fits the route');
@@ -753,8 +749,8 @@ test('objects that do not exist are 404 for a visitor who could act on them', as
     ['projectMember', 'GET', `/projects/${projectP}/tools/no-such-tool`],
     ['projectLeader', 'GET', `/projects/${projectP}/phases/no-such-phase/gate`],
   ];
-  for (const [who, method, p, form, todo] of rows) {
-    await t.test(`${who} ${method} ${p} → 404`, { todo }, async () => {
+  for (const [who, method, p, form] of rows) {
+    await t.test(`${who} ${method} ${p} → 404`, async () => {
       const c = await clientFor(who);
       const before = method === 'POST' ? await dbState() : null;
       const r = method === 'GET' ? await c.get(p) : (await c.get('/dashboard'), await c.post(p, form || {}));
