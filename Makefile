@@ -20,6 +20,8 @@ OBJ       := $(SRC:src/%.c=$(B)/obj/%.o) $(B)/obj/assets_data.o
 ASAN_OBJ  := $(SRC:src/%.c=$(B)/asan/%.o) $(B)/asan/assets_data.o
 ASAN_FLAGS:= -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -O1 -g
 UNIT      := $(sort $(wildcard tests/unit/test_*.c))
+# Unit tests link cmocka, and expat to check that generated SVG is well-formed XML.
+UNIT_LIBS := -lcmocka -lexpat
 
 DS_CSS    := web/node_modules/@digdir/designsystemet-css/dist/src/index.css
 DS_THEME  := web/node_modules/@digdir/designsystemet-theme/brand/digdir.css
@@ -104,11 +106,11 @@ check: deps-check
 
 $(B)/unit/%: tests/unit/%.c $(OBJ) tests/unit/testlib.h
 	@mkdir -p $(dir $@)
-	$(CC) $(ALLCFLAGS) $(WERROR) -Wno-missing-prototypes -Isrc -o $@ $< $(OBJ) $(LIBS) -lcmocka
+	$(CC) $(ALLCFLAGS) $(WERROR) -Wno-missing-prototypes -Isrc -o $@ $< $(OBJ) $(LIBS) $(UNIT_LIBS)
 
 $(B)/unit-asan/%: tests/unit/%.c $(ASAN_OBJ) tests/unit/testlib.h
 	@mkdir -p $(dir $@)
-	clang $(filter-out -O2 -D_FORTIFY_SOURCE=2,$(ALLCFLAGS)) $(ASAN_FLAGS) -Wno-missing-prototypes -Isrc -o $@ $< $(ASAN_OBJ) $(LIBS) -lcmocka
+	clang $(filter-out -O2 -D_FORTIFY_SOURCE=2,$(ALLCFLAGS)) $(ASAN_FLAGS) -Wno-missing-prototypes -Isrc -o $@ $< $(ASAN_OBJ) $(LIBS) $(UNIT_LIBS)
 
 unit: $(UNIT:tests/unit/%.c=$(B)/unit/%)
 	@set -e; for t in $^; do echo "== $$t"; $$t; done
@@ -151,6 +153,7 @@ format:
 	clang-format -i $(SRC) $(MAIN) tools/embed.c tests/unit/*.c tests/unit/*.h
 
 include tests/fuzz/fuzz.mk
+include bench/bench.mk
 
 clean:
 	rm -rf $(B)

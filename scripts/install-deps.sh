@@ -6,16 +6,19 @@
 #   run:   what building and serving needs
 #   check: also what the tests need (clang with sanitizers, cmocka, PostgreSQL,
 #          Chromium)
+#   bench: also what make bench, crashtest and soak need (wrk, nginx)
 set -eu
 cd "$(dirname "$0")/.."
 mode=${1:-run}
 
 RUN_PKGS="build-essential pkg-config git gzip ca-certificates gettext libmicrohttpd-dev libsqlite3-dev libpq-dev \
 libsodium-dev libjansson-dev libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libarchive-dev"
-CHECK_PKGS="clang libclang-rt-14-dev libcmocka-dev cppcheck sqlite3 postgresql postgresql-client chromium"
+CHECK_PKGS="clang libclang-rt-14-dev libcmocka-dev libexpat1-dev cppcheck sqlite3 postgresql postgresql-client chromium"
 
 want="$RUN_PKGS"
+BENCH_PKGS="wrk nginx"
 [ "$mode" = check ] && want="$want $CHECK_PKGS"
+[ "$mode" = bench ] && want="$want $CHECK_PKGS $BENCH_PKGS"
 command -v node >/dev/null 2>&1 || want="$want nodejs"
 command -v npm >/dev/null 2>&1 || want="$want npm"
 
