@@ -107,6 +107,38 @@ static const struct migration migrations[] = {
 	 " user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE, seen_at BIGINT,"
 	 " PRIMARY KEY (comment_id, user_id));"
 	 "CREATE INDEX mentions_user ON mentions(user_id, seen_at);"},
+	{5, "registers: the evidence chain",
+	 /* One table for the items of every register (stakeholders, anchoring,
+	  * research, insights, needs, personas, journeys, ideas, tests; later
+	  * benefits): their fields are JSON in data, as in tool_entries. pii lists
+	  * the kinds of personal data the team confirmed ('' = none). */
+	 "CREATE TABLE register_items ("
+	 " id {ID}, project_id BIGINT NOT NULL REFERENCES projects(id) ON DELETE CASCADE, reg TEXT NOT NULL,"
+	 " title TEXT NOT NULL, data TEXT NOT NULL, revision BIGINT NOT NULL, pii TEXT NOT NULL DEFAULT '',"
+	 " retention_date TEXT, created_by BIGINT, created_at BIGINT NOT NULL, updated_by BIGINT,"
+	 " updated_at BIGINT NOT NULL, deleted_at BIGINT, tombstone BIGINT NOT NULL DEFAULT 0);"
+	 "CREATE INDEX register_items_project ON register_items(project_id, reg);"
+	 "CREATE INDEX register_items_retention ON register_items(retention_date);"
+	 "CREATE TABLE register_revisions ("
+	 " id {ID}, item_id BIGINT NOT NULL REFERENCES register_items(id) ON DELETE CASCADE, revision BIGINT NOT NULL,"
+	 " title TEXT NOT NULL, data TEXT NOT NULL, changed TEXT NOT NULL, user_id BIGINT, at BIGINT NOT NULL,"
+	 " UNIQUE (item_id, revision));"
+	 /* src "led to" dst; dst "came from" src. Kept in step with the link
+	  * fields in the items' data, so both directions are one indexed query. */
+	 "CREATE TABLE register_links ("
+	 " project_id BIGINT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,"
+	 " src_id BIGINT NOT NULL REFERENCES register_items(id) ON DELETE CASCADE,"
+	 " dst_id BIGINT NOT NULL REFERENCES register_items(id) ON DELETE CASCADE, PRIMARY KEY (src_id, dst_id));"
+	 "CREATE INDEX register_links_dst ON register_links(dst_id);"
+	 "CREATE INDEX register_links_project ON register_links(project_id);"
+	 "CREATE TABLE vote_rounds ("
+	 " project_id BIGINT NOT NULL REFERENCES projects(id) ON DELETE CASCADE, round BIGINT NOT NULL,"
+	 " opened_by BIGINT, opened_at BIGINT NOT NULL, PRIMARY KEY (project_id, round));"
+	 "CREATE TABLE idea_votes ("
+	 " project_id BIGINT NOT NULL REFERENCES projects(id) ON DELETE CASCADE, round BIGINT NOT NULL,"
+	 " item_id BIGINT NOT NULL REFERENCES register_items(id) ON DELETE CASCADE,"
+	 " user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+	 " dots BIGINT NOT NULL CHECK (dots BETWEEN 1 AND 3), PRIMARY KEY (project_id, round, item_id, user_id));"},
 };
 
 int migrate_latest(void)
