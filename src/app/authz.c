@@ -9,6 +9,9 @@
  *  - Owners, leaders, drivers and members edit; owners and leaders manage; org
  *    admins manage and delete; observers only read.
  *  - A benefit owner outside the team sees and measures that benefit only.
+ *  - Register items that hold personal data are read in full only by the
+ *    project team (guests and observers included); everyone else who may read
+ *    the project sees those fields redacted.
  *  - Anyone with no relation to the object gets HIDE, never DENY. */
 #include "authz.h"
 
@@ -78,6 +81,8 @@ enum authz_result authz_decide(const struct authz_subject *who, enum authz_actio
 		return (o->project_role >= PR_LEADER && !o->project_is_guest) || org_admin ? AZ_ALLOW : AZ_DENY;
 	case AZ_PROJECT_DELETE:
 		return org_admin ? AZ_ALLOW : AZ_DENY;
+	case AZ_PROJECT_PERSONAL:
+		return o->project_role != PR_NONE ? AZ_ALLOW : AZ_DENY;
 	default:
 		return AZ_HIDE;
 	}

@@ -24,6 +24,7 @@ enum authz_action {
 	AZ_PROJECT_EDIT,     /* fill in tools and registers */
 	AZ_PROJECT_MANAGE,   /* team, phase gates, status, close */
 	AZ_PROJECT_DELETE,   /* delete (recoverable for 30 days) */
+	AZ_PROJECT_PERSONAL, /* read register items that hold personal data (the team only) */
 	AZ_BENEFIT_VIEW,     /* read one benefit and its measurements */
 	AZ_BENEFIT_MEASURE,  /* enter measurements for one benefit */
 };

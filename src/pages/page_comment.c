@@ -94,6 +94,21 @@ static void comment_pii_confirm(struct ctx *c, const struct project_ctx *pc, con
 	layout_end(c);
 }
 
+/* A comment belongs to the project (no tool), one of its tools, or one of
+ * its register items ("item:ID"). */
+static bool comment_target_ok(struct ctx *c, const struct project_ctx *pc, const char *tool, long long *item)
+{
+	*item = 0;
+	if (strncmp(tool, "item:", 5) == 0) {
+		struct reg_item it;
+		if (!text_parse_ll(tool + 5, item) || store_item_get(c->db, pc->p.id, *item, &it) != STORE_OK)
+			return false;
+		reg_item_free(&it);
+		return true;
+	}
+	return method_tool(pc->m, tool) != NULL;
+}
+
 /* POST /projects/:id/comments */
 void page_project_comment(struct ctx *c)
 {
@@ -104,7 +119,8 @@ void page_project_comment(struct ctx *c)
 	if (tool && !*tool)
 		tool = NULL;
 	char *body = text_trim_dup(kv_get(&c->req->form, "body") ? kv_get(&c->req->form, "body") : "");
-	if (tool && !method_tool(pc.m, tool)) {
+	long long item = 0;
+	if (tool && !comment_target_ok(c, &pc, tool, &item)) {
 		page_error(c, 404, _(c, "There is no page at this address."));
 	} else if (!*body || utf8_length(body) > COMMENT_MAX) {
 		page_error(c, 400, _(c, "Write a comment of at most 10,000 characters."));
@@ -143,7 +159,9 @@ void page_project_comment(struct ctx *c)
 			page_error(c, 500, _(c, "Your change could not be saved. Nothing was changed; please try again."));
 		} else {
 			char loc[200];
-			if (tool)
+			if (item)
+				snprintf(loc, sizeof loc, "/projects/%lld/items/%lld#comment-%lld", pc.p.id, item, cid);
+			else if (tool)
 				snprintf(loc, sizeof loc, "/projects/%lld/tools/%s#comment-%lld", pc.p.id, tool, cid);
 			else
 				snprintf(loc, sizeof loc, "/projects/%lld#comment-%lld", pc.p.id, cid);

@@ -9,6 +9,7 @@
 #include "../project/project.h"
 #include "../store/store.h"
 #include "pages.h"
+#include "register_page.h"
 
 /* The English label of an org role (a msgid). */
 /* Project statuses stored as data. */
@@ -17,6 +18,36 @@ static const char *const statuses[] __attribute__((unused)) = {N_("active"), N_(
 static const char *role_label(const char *role)
 {
 	return role && strcmp(role, "admin") == 0 ? N_("Administrator") : N_("Member");
+}
+
+/* Anchoring activities the user is responsible for that are past their
+ * deadline and not done, as items of the "Needs your attention" list (opened
+ * when shown is 0). Returns how many were added. */
+static int dashboard_anchoring(struct ctx *c, int shown)
+{
+	struct buf *b = &c->resp->body;
+	char today[11], me[24];
+	reg_today(today);
+	snprintf(me, sizeof me, "%lld", c->user_id);
+	struct db_stmt *s = store_anchoring_of_user(c->db, c->user_id);
+	int n = 0;
+	while (db_step(s) == DB_ROW) {
+		json_t *e = json_loads(db_col_text(s, 4) ? db_col_text(s, 4) : "{}", 0, NULL);
+		const char *who = json_string_value(entry_field(e, "responsible"));
+		const char *deadline = json_string_value(entry_field(e, "deadline"));
+		const char *status = json_string_value(entry_field(e, "status"));
+		bool open = !status || (strcmp(status, "done") != 0 && strcmp(status, "cancelled") != 0);
+		if (who && !strcmp(who, me) && deadline && strcmp(deadline, today) < 0 && open) {
+			if (shown + n++ == 0)
+				html_printf(b, "<h2 class=\"ds-heading\" data-size=\"md\">%s</h2><ul>", _(c, "Needs your attention"));
+			html_printf(b, "<li><span class=\"ds-tag\" data-color=\"danger\">%s</span> <a class=\"ds-link\" href=\"/projects/%lld/items/%lld\">%s</a> – %s (%s %s)</li>",
+				    _(c, "Overdue"), db_col_int(s, 1), db_col_int(s, 0), db_col_text(s, 3), db_col_text(s, 2),
+				    _(c, "deadline"), deadline);
+		}
+		json_decref(e);
+	}
+	db_reset(s);
+	return n;
 }
 
 /* GET /dashboard — the user's organisations and roles; later issues add
@@ -32,7 +63,11 @@ void page_dashboard(struct ctx *c)
 	while (db_step(s) == DB_ROW) {
 		if (nm++ == 0)
 			html_printf(b, "<h2 class=\"ds-heading\" data-size=\"md\">%s</h2><ul>", _(c, "Needs your attention"));
-		if (db_col_null(s, 2))
+		const char *tool = db_col_null(s, 2) ? NULL : db_col_text(s, 2);
+		if (tool && !strncmp(tool, "item:", 5))
+			html_printf(b, "<li><a class=\"ds-link\" href=\"/projects/%lld/items/%s#comment-%lld\">%s %s: %s</a></li>", db_col_int(s, 0),
+				    tool + 5, db_col_int(s, 5), db_col_text(s, 3), _(c, "mentioned you in"), db_col_text(s, 1));
+		else if (!tool)
 			html_printf(b, "<li><a class=\"ds-link\" href=\"/projects/%lld#comment-%lld\">%s %s: %s</a></li>", db_col_int(s, 0),
 				    db_col_int(s, 5), db_col_text(s, 3), _(c, "mentioned you in"), db_col_text(s, 1));
 		else
@@ -41,6 +76,7 @@ void page_dashboard(struct ctx *c)
 				    db_col_text(s, 1));
 	}
 	db_reset(s);
+	nm += dashboard_anchoring(c, nm);
 	if (nm)
 		html_printf(b, "</ul>\n");
 

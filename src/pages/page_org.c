@@ -88,6 +88,13 @@ static void org_render(struct ctx *c, const struct org *o, const struct form_err
 		ui_alert(c, "success", _(c, "The member list has been updated."));
 	if (new_token)
 		page_show_setpw_link(c, new_token);
+	html_printf(b, "<ul class=\"varde-inline-list\"><li><a class=\"ds-link\" href=\"/orgs/%lld/portfolio\">%s</a></li>", o->id,
+		    _(c, "Portfolio"));
+	if (manage && ctx_membership(c, o->id))
+		html_printf(b, "<li><a class=\"ds-link\" href=\"/orgs/%lld/retention\">%s</a></li>"
+			       "<li><a class=\"ds-link\" href=\"/orgs/%lld/deleted\">%s</a></li>",
+			    o->id, _(c, "Personal data due for deletion"), o->id, _(c, "Deleted projects"));
+	html_printf(b, "</ul>\n");
 
 	html_printf(b, "<h2 class=\"ds-heading\" data-size=\"md\">%s</h2>\n", _(c, "Members"));
 	html_printf(b, "<table class=\"ds-table\"><caption>%s</caption><thead><tr><th scope=\"col\">%s</th>"

@@ -16,6 +16,7 @@
 #include "../core/xalloc.h"
 #include "../project/entry.h"
 #include "../project/project.h"
+#include "form_fields.h"
 #include "pages.h"
 
 #define MD(t) html_raw(b, tr_html(m, (t), L)) /* raw-ok: cmark safe mode output */
@@ -28,6 +29,8 @@ struct tool_page {
 	long long team[200];
 	char *team_names[200];
 	int nteam;
+	struct item_index items;   /* register items, for link fields */
+	struct field_env env;
 };
 
 static void tool_page_free(struct tool_page *tp)
@@ -35,6 +38,7 @@ static void tool_page_free(struct tool_page *tp)
 	buf_free(&tp->pii);
 	for (int i = 0; i < tp->nteam; i++)
 		free(tp->team_names[i]);
+	item_index_free(&tp->items);
 	project_ctx_free(&tp->pc);
 }
 
@@ -57,220 +61,10 @@ static int tool_load(struct ctx *c, enum authz_action action, struct tool_page *
 		tp->team_names[tp->nteam++] = db_col_dup(s, 1);
 	}
 	db_reset(s);
+	item_index_load(c, tp->pc.p.id, &tp->items, false);
+	tp->env = (struct field_env){.m = tp->pc.m, .L = tp->L, .team = tp->team, .team_names = tp->team_names,
+				     .nteam = tp->nteam, .items = &tp->items, .project_id = tp->pc.p.id};
 	return 0;
-}
-
-/* Put a stored value into form values under name (numbers with a decimal
- * comma, arrays as repeated names). */
-static void value_to_form(struct kvlist *out, const char *name, const struct m_field *f, const json_t *v)
-{
-	if (json_is_number(v)) {
-		char num[64];
-		double d = json_number_value(v);
-		format_number_nb_auto(d, num, sizeof num);
-		kv_add(out, name, num);
-	} else if (json_is_string(v)) {
-		kv_add(out, name, json_string_value(v));
-	} else if (json_is_array(v) && f->type != FT_TABLE) {
-		for (size_t i = 0; i < json_array_size(v); i++)
-			if (json_is_string(json_array_get(v, i)))
-				kv_add(out, name, json_string_value(json_array_get(v, i)));
-	}
-}
-
-/* An entry as the form values that would produce it. */
-static void entry_to_form(const struct m_tool *t, const json_t *e, struct kvlist *out)
-{
-	char name[200];
-	for (int i = 0; i < t->nfields; i++) {
-		const struct m_field *f = &t->fields[i];
-		const json_t *v = entry_field(e, f->key);
-		if (!v)
-			continue;
-		snprintf(name, sizeof name, "f-%s", f->key);
-		if (f->type != FT_TABLE) {
-			value_to_form(out, name, f, v);
-			continue;
-		}
-		size_t rows = json_array_size(v);
-		char n[24];
-		snprintf(n, sizeof n, "%zu", rows);
-		snprintf(name, sizeof name, "t-%s-rows", f->key);
-		kv_add(out, name, n);
-		for (size_t r = 0; r < rows; r++)
-			for (int k = 0; k < f->ncols; k++) {
-				snprintf(name, sizeof name, "t-%s-%zu-%s", f->key, r, f->cols[k].key);
-				value_to_form(out, name, &f->cols[k], json_object_get(json_array_get(v, r), f->cols[k].key));
-			}
-	}
-	for (int i = 0; i < t->nchecklist; i++)
-		if (entry_checked(e, t->checklist[i].key)) {
-			snprintf(name, sizeof name, "c-%s", t->checklist[i].key);
-			kv_add(out, name, "1");
-		}
-	for (int i = 0; i < t->nquestions; i++)
-		if (entry_answer(e, t->questions[i].key)) {
-			snprintf(name, sizeof name, "q-%s", t->questions[i].key);
-			kv_add(out, name, entry_answer(e, t->questions[i].key));
-		}
-}
-
-static bool form_has(const struct kvlist *v, const char *name, const char *value)
-{
-	for (size_t i = 0; i < v->n; i++)
-		if (strcmp(v->items[i].key, name) == 0 && strcmp(v->items[i].val, value) == 0)
-			return true;
-	return false;
-}
-
-static const char *entry_err_text(struct ctx *c, enum entry_err e)
-{
-	switch (e) {
-	case EE_TOO_LONG: return _(c, "The text is too long.");
-	case EE_NUMBER: return _(c, "Write a number, like 1 234,5 or 12.");
-	case EE_DATE: return _(c, "Enter a date like 2026-11-22 or 22.11.2026.");
-	case EE_CHOICE: return _(c, "Choose one of the options.");
-	case EE_MEMBER: return _(c, "Choose a member of the project team.");
-	case EE_TOO_MANY: return _(c, "A table can have at most 100 rows.");
-	default: return "";
-	}
-}
-
-static const char *error_for(const struct entry_errors *errs, const char *name)
-{
-	for (int i = 0; errs && i < errs->n; i++)
-		if (strcmp(errs->e[i].name, name) == 0)
-			return (const char *)&errs->e[i];
-	return NULL;
-}
-
-/* One control (no label) for a field or table cell. */
-static void control_render(struct ctx *c, struct tool_page *tp, const struct m_field *f, const char *name,
-			   const char *label_id, const struct kvlist *v, const struct entry_errors *errs, bool ro)
-{
-	struct buf *b = &c->resp->body;
-	const struct methodology *m = tp->pc.m;
-	const char *L = tp->L;
-	const char *val = kv_get(v, name);
-	const char *err = error_for(errs, name);
-	const char *dis = ro ? " disabled" : "";
-	char describe[256] = "";
-	if (err)
-		snprintf(describe, sizeof describe, " aria-invalid=\"true\" aria-describedby=\"%s-error\"", name);
-	switch (f->type) {
-	case FT_LONGTEXT:
-		html_printf(b, "<textarea class=\"ds-input\" id=\"%s\" name=\"%s\" rows=\"5\"%s", name, name, dis);
-		html_raw(b, describe); /* raw-ok: built above from our own attribute text and the field name */
-		html_printf(b, ">%s</textarea>", val ? val : "");
-		break;
-	case FT_CHOICE:
-	case FT_MEMBER:
-		html_printf(b, "<select class=\"ds-input\" id=\"%s\" name=\"%s\"%s", name, name, dis);
-		html_raw(b, describe); /* raw-ok: see above */
-		html_printf(b, "><option value=\"\">%s</option>", _(c, "(not chosen)"));
-		if (f->type == FT_CHOICE)
-			for (int i = 0; i < f->nopts; i++)
-				html_printf(b, "<option value=\"%s\"%s>%s</option>", f->opts[i].key,
-					    val && !strcmp(val, f->opts[i].key) ? " selected" : "", tr_text(m, &f->opts[i].text, L));
-		else
-			for (int i = 0; i < tp->nteam; i++) {
-				char id[24];
-				snprintf(id, sizeof id, "%lld", tp->team[i]);
-				html_printf(b, "<option value=\"%s\"%s>%s</option>", id, val && !strcmp(val, id) ? " selected" : "",
-					    tp->team_names[i]);
-			}
-		html_printf(b, "</select>");
-		break;
-	case FT_SCALE:
-	case FT_YESNO:
-	case FT_MULTICHOICE: {
-		html_printf(b, "<div class=\"varde-options-row\" role=\"group\" aria-labelledby=\"%s\">", label_id);
-		int n = f->type == FT_YESNO ? 2 : f->nopts;
-		for (int i = 0; i < n; i++) {
-			const char *key = f->type == FT_YESNO ? (i ? "no" : "yes") : f->opts[i].key;
-			const char *lab = f->type == FT_YESNO ? (i ? _(c, "No") : _(c, "Yes")) : tr_text(m, &f->opts[i].text, L);
-			html_printf(b, "<span class=\"varde-option\"><input class=\"ds-input\" type=\"%s\" id=\"%s-%s\" name=\"%s\" value=\"%s\"%s%s>"
-				       "<label for=\"%s-%s\">%s</label></span>",
-				    f->type == FT_MULTICHOICE ? "checkbox" : "radio", name, key, name, key,
-				    form_has(v, name, key) ? " checked" : "", dis, name, key, lab);
-		}
-		html_printf(b, "</div>");
-		break;
-	}
-	case FT_LINK:
-		html_printf(b, "<p class=\"ds-paragraph varde-help\" id=\"%s\">%s</p>", name,
-			    _(c, "Links to register items can be made once the project's registers are in use."));
-		break;
-	default: {
-		const char *type = f->type == FT_DATE ? "date" : "text";
-		const char *mode = (f->type == FT_NUMBER || f->type == FT_MONEY || f->type == FT_PERCENT) ? " inputmode=\"decimal\"" : "";
-		html_printf(b, "<input class=\"ds-input\" type=\"%s\" id=\"%s\" name=\"%s\" value=\"%s\"%s%s", type, name, name,
-			    val ? val : "", mode, dis);
-		html_raw(b, describe); /* raw-ok: see above */
-		html_printf(b, ">");
-	}
-	}
-	if (err)
-		html_printf(b, "<div class=\"ds-validation-message\" id=\"%s-error\">%s</div>", name,
-			    entry_err_text(c, ((const struct entry_error *)(const void *)err)->err));
-}
-
-static void field_render(struct ctx *c, struct tool_page *tp, const struct m_field *f, const struct kvlist *v,
-			 const struct entry_errors *errs, bool ro)
-{
-	struct buf *b = &c->resp->body;
-	const struct methodology *m = tp->pc.m;
-	const char *L = tp->L;
-	char name[200], label_id[220];
-	snprintf(name, sizeof name, "f-%s", f->key);
-	snprintf(label_id, sizeof label_id, "l-%s", f->key);
-	html_printf(b, "<div class=\"ds-field varde-tool-field\">");
-	bool group = f->type == FT_SCALE || f->type == FT_YESNO || f->type == FT_MULTICHOICE || f->type == FT_TABLE ||
-		     f->type == FT_LINK;
-	if (group)
-		html_printf(b, "<p class=\"ds-label\" id=\"%s\">%s%s</p>", label_id, tr_text(m, &f->label, L),
-			    f->required ? " *" : "");
-	else
-		html_printf(b, "<label class=\"ds-label\" id=\"%s\" for=\"%s\">%s%s%s%s</label>", label_id, name, tr_text(m, &f->label, L),
-			    f->type == FT_NUMBER ? " (" : "", f->type == FT_NUMBER ? tr_text(m, &f->unit, L) : "",
-			    f->type == FT_NUMBER ? ")" : f->required ? "" : "");
-	if (f->help.s[0])
-		html_printf(b, "<div class=\"ds-paragraph varde-help\" data-field=\"description\">%s</div>", tr_text(m, &f->help, L));
-	if (f->type != FT_TABLE) {
-		control_render(c, tp, f, name, label_id, v, errs, ro);
-		html_printf(b, "</div>\n");
-		return;
-	}
-	char rn[200];
-	snprintf(rn, sizeof rn, "t-%s-rows", f->key);
-	long long rows = 0;
-	text_parse_ll(kv_get(v, rn), &rows);
-	if (rows < 0 || rows > 100)
-		rows = 0;
-	long long show = ro ? rows : rows + 2;
-	html_printf(b, "<div class=\"varde-table-wrap\"><table class=\"ds-table varde-edit-table\" aria-labelledby=\"%s\"><thead><tr>",
-		    label_id);
-	for (int k = 0; k < f->ncols; k++)
-		html_printf(b, "<th scope=\"col\" id=\"h-%s-%s\">%s</th>", f->key, f->cols[k].key, tr_text(m, &f->cols[k].label, L));
-	html_printf(b, "</tr></thead><tbody>");
-	for (long long r = 0; r < show; r++) {
-		html_printf(b, "<tr>");
-		for (int k = 0; k < f->ncols; k++) {
-			char cell[200], lid[220];
-			snprintf(cell, sizeof cell, "t-%s-%lld-%s", f->key, r, f->cols[k].key);
-			snprintf(lid, sizeof lid, "h-%s-%s", f->key, f->cols[k].key);
-			html_printf(b, "<td><span class=\"ds-sr-only\"><label for=\"%s\">%s %lld: %s</label></span>", cell,
-				    _(c, "Row"), r + 1, tr_text(m, &f->cols[k].label, L));
-			control_render(c, tp, &f->cols[k], cell, lid, v, errs, ro);
-			html_printf(b, "</td>");
-		}
-		html_printf(b, "</tr>");
-	}
-	html_printf(b, "</tbody></table></div><input type=\"hidden\" name=\"%s\" value=\"%lld\">", rn, show);
-	if (!ro)
-		html_printf(b, "<p class=\"ds-paragraph varde-help\">%s</p>",
-			    _(c, "Two empty rows are always offered; save to get more. Empty a row to remove it."));
-	html_printf(b, "</div>\n");
 }
 
 static void tool_render(struct ctx *c, struct tool_page *tp, const struct kvlist *v, long long rev, bool nr,
@@ -289,15 +83,7 @@ static void tool_render(struct ctx *c, struct tool_page *tp, const struct kvlist
 	const char *done = kv_get(&c->req->query, "saved");
 	if (done)
 		ui_alert(c, "success", _(c, "Saved."));
-	if (errs && errs->n) {
-		html_printf(b, "<div class=\"ds-error-summary\" role=\"alert\" tabindex=\"-1\"><h2 class=\"ds-heading\" data-size=\"xs\">%s</h2><ul>",
-			    _(c, "Please correct the following"));
-		for (int i = 0; i < errs->n; i++)
-			html_printf(b, "<li><a class=\"ds-link\" href=\"#%s\">%s%s%s</a></li>", errs->e[i].name,
-				    errs->e[i].field ? tr_text(m, &errs->e[i].field->label, L) : "", errs->e[i].field ? ": " : "",
-				    entry_err_text(c, errs->e[i].err));
-		html_printf(b, "</ul></div>");
-	}
+	form_error_summary(c, &tp->env, errs);
 	html_printf(b, "<div class=\"varde-tool-layout\"><aside class=\"varde-guidance\" aria-label=\"%s\">", _(c, "Guidance"));
 	MD(&t->purpose);
 	html_printf(b, "<details><summary>%s</summary>", _(c, "How to do it"));
@@ -316,18 +102,10 @@ static void tool_render(struct ctx *c, struct tool_page *tp, const struct kvlist
 	html_printf(b, "<form method=\"post\" action=\"/projects/%lld/tools/%s\" novalidate>", tp->pc.p.id, t->key);
 	ui_csrf(c);
 	html_printf(b, "<input type=\"hidden\" name=\"rev\" value=\"%lld\">", rev);
-	if (tp->pii.len) {
-		html_printf(b, "<div class=\"ds-alert\" data-color=\"warning\" role=\"alert\" id=\"pii-warning\"><p class=\"ds-paragraph\">%s</p><ul>",
-			    _(c, "This looks like personal data about someone. Notes about citizens should not identify them. "
-				 "Remove it, or confirm that it must be here."));
-		html_raw(b, buf_str(&tp->pii)); /* raw-ok: list items written with html_printf in pii_note */
-		html_printf(b, "</ul><div class=\"ds-field\"><input class=\"ds-input\" type=\"checkbox\" id=\"pii_ok\" name=\"pii_ok\" value=\"1\">"
-			       "<label class=\"ds-label\" for=\"pii_ok\">%s</label></div></div>",
-			    _(c, "I have checked it: the personal data must be here"));
-	}
+	pii_warning_render(c, &tp->pii);
 	html_printf(b, "<h2 class=\"ds-heading\" data-size=\"sm\">%s</h2>", _(c, "Template"));
 	for (int i = 0; i < t->nfields; i++)
-		field_render(c, tp, &t->fields[i], v, errs, !edit);
+		field_render(c, &tp->env, &t->fields[i], v, errs, !edit);
 	html_printf(b, "<fieldset class=\"ds-fieldset\"><legend class=\"ds-heading\" data-size=\"sm\">%s</legend>", _(c, "Checklist"));
 	for (int i = 0; i < t->nchecklist; i++) {
 		char name[160];
@@ -384,41 +162,18 @@ void page_tool_view(struct ctx *c)
 	tool_page_free(&tp);
 }
 
-/* Scan one text for personal data and add a list item per finding, naming
- * the kind and where it is (the finding itself is not repeated). */
-static int pii_note(struct ctx *c, struct buf *out, const char *text, const char *where)
-{
-	struct pii_match m[8];
-	size_t n = pii_scan(text, m, 8);
-	for (size_t i = 0; i < n && i < 8; i++)
-		html_printf(out, "<li>%s – %s</li>", _(c, pii_kind_name(m[i].kind)), where);
-	return (int)n;
-}
-
 /* Look for personal data in every free-text value of an entry (fields, table
  * cells, answers) and the not-relevant reason. Findings go to tp->pii. */
 static int tool_pii_scan(struct ctx *c, struct tool_page *tp, const json_t *e, const char *reason)
 {
-	const struct methodology *m = tp->pc.m;
 	const struct m_tool *t = tp->t;
-	int n = 0;
-	for (int i = 0; i < t->nfields; i++) {
-		const struct m_field *f = &t->fields[i];
-		const json_t *v = entry_field(e, f->key);
-		if (json_is_string(v) && (f->type == FT_TEXT || f->type == FT_LONGTEXT))
-			n += pii_note(c, &tp->pii, json_string_value(v), tr_text(m, &f->label, tp->L));
-		for (size_t r = 0; f->type == FT_TABLE && r < json_array_size(v); r++)
-			for (int k = 0; k < f->ncols; k++) {
-				const json_t *cell = json_object_get(json_array_get(v, r), f->cols[k].key);
-				if (json_is_string(cell))
-					n += pii_note(c, &tp->pii, json_string_value(cell), tr_text(m, &f->cols[k].label, tp->L));
-			}
-	}
+	int n = fields_pii_scan(c, &tp->env, t, e, &tp->pii, NULL);
 	for (int i = 0; i < t->nquestions; i++)
 		if (entry_answer(e, t->questions[i].key))
-			n += pii_note(c, &tp->pii, entry_answer(e, t->questions[i].key), tr_text(m, &t->questions[i].text, tp->L));
+			n += pii_note(c, &tp->pii, entry_answer(e, t->questions[i].key), tr_text(tp->pc.m, &t->questions[i].text, tp->L),
+				      NULL);
 	if (reason && *reason)
-		n += pii_note(c, &tp->pii, reason, _(c, "Because …"));
+		n += pii_note(c, &tp->pii, reason, _(c, "Because …"), NULL);
 	return n;
 }
 
@@ -537,6 +292,7 @@ void page_tool_save(struct ctx *c)
 	} else {
 		mine = entry_from_form(tp.t, form, tp.team, tp.nteam, &errs);
 	}
+	links_check(&tp.env, tp.t, mine, &errs);
 	bool nr = kv_get(form, "nr") != NULL;
 	char *reason = text_trim_dup(kv_get(form, "nr_reason") ? kv_get(form, "nr_reason") : "");
 	if (nr && !*reason && errs.n < ENTRY_MAX_ERRORS) {

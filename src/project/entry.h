@@ -27,6 +27,8 @@ enum entry_err {
 	EE_CHOICE,       /* not one of the options */
 	EE_MEMBER,       /* not a member of the team */
 	EE_TOO_MANY,     /* too many table rows */
+	EE_LINK,         /* not an item of the register (checked by links_check) */
+	EE_REQUIRED,     /* a required field is empty (checked by the register pages) */
 };
 
 struct entry_error {
@@ -52,7 +54,8 @@ json_t *entry_new(void);
 
 /* Progress of an entry, 0–100: required fields filled (all fields when none
  * is required), checklist items ticked and questions answered, as a share of
- * all of them. Link fields count once the registers exist (not yet). */
+ * all of them. Link fields are not counted: they record where something came
+ * from, and an empty register (or one a later issue adds) is no unfinished work. */
 int entry_progress(const struct m_tool *t, const json_t *entry);
 /* The parts counted by entry_progress, for an explanation in words. */
 void entry_progress_parts(const struct m_tool *t, const json_t *entry, int *fields_done, int *fields_all,

@@ -165,4 +165,48 @@ struct db_stmt *store_org_steps(struct db *db, long long org_id);
 struct db_stmt *store_user_entries(struct db *db, long long user_id);
 struct db_stmt *store_user_steps(struct db *db, long long user_id);
 
+
+/* Register items (store_register.c) ------------------------------------------ */
+struct reg_item {
+	long long id, project_id, revision, updated_at;
+	char reg[16];
+	char *title, *data, *pii, *retention_date; /* owned; retention_date may be NULL */
+	bool tombstone;
+};
+void reg_item_free(struct reg_item *it);
+/* One item of a project (not deleted). */
+int store_item_get(struct db *db, long long project_id, long long id, struct reg_item *out);
+/* Create with revision 1; retention may be NULL. */
+int store_item_create(struct db *db, long long project_id, const char *reg, const char *title, const char *data,
+		      const char *pii, const char *retention, const char *changed, long long user_id, long long *id);
+/* Save as `revision` (the stored one + 1) with a revision row. */
+int store_item_save(struct db *db, long long id, long long revision, const char *title, const char *data,
+		    const char *pii, const char *retention, const char *changed, long long user_id);
+int store_item_delete(struct db *db, long long id, long long user_id);
+/* Wipe every text of an item and its revisions, leaving a tombstone revision. */
+int store_item_tombstone(struct db *db, long long id, long long user_id);
+/* Rows: id, reg, title, pii, data, updated_at, tombstone — every live item of a project. */
+struct db_stmt *store_items_of_project(struct db *db, long long project_id);
+/* Replace the links into dst ("came from" src[0..n)). */
+int store_links_set(struct db *db, long long project_id, long long dst, const long long *src, int n);
+/* Rows: src_id, dst_id — between live items of a project. */
+struct db_stmt *store_links_of_project(struct db *db, long long project_id);
+/* Rows: revision, changed, at, user name, title, data — newest first. */
+struct db_stmt *store_item_revisions(struct db *db, long long item_id);
+/* The current dot-voting round (0 before the first). */
+long long store_vote_round(struct db *db, long long project_id);
+int store_vote_round_open(struct db *db, long long project_id, long long round, long long user_id);
+/* Replace a user's dots in a round. */
+int store_votes_set(struct db *db, long long project_id, long long round, long long user_id, const long long *items,
+		    const int *dots, int n);
+/* Rows: item_id, user_id, dots. */
+struct db_stmt *store_votes(struct db *db, long long project_id, long long round);
+/* Rows: id, project_id, project title, reg, title, retention_date — items of an
+ * org whose retention date is before today (YYYY-MM-DD). */
+struct db_stmt *store_retention_due(struct db *db, long long org_id, const char *today);
+/* STORE_OK if item_id is due for deletion in org, with its project. */
+int store_retention_item(struct db *db, long long org_id, long long item_id, const char *today, long long *project_id);
+/* Rows: id, project_id, project title, title, data — anchoring activities in the user's projects. */
+struct db_stmt *store_anchoring_of_user(struct db *db, long long user_id);
+
 #endif

@@ -193,6 +193,21 @@ static const struct az_case cases[] = {
 	C(member_a, AZ_BENEFIT_MEASURE, OBJ(ORG_A, .project_role = PR_MEMBER), AZ_ALLOW),
 	C(member_a, AZ_BENEFIT_VIEW, OBJ(ORG_A), AZ_ALLOW),
 
+	/* Personal data in registers: the team (observers and guests included)
+	 * reads it; org members and admins outside the team, network leaders
+	 * and coaches see it redacted; outsiders do not see the project. */
+	C(member_a, AZ_PROJECT_PERSONAL, OBJ(ORG_A, .project_role = PR_OBSERVER), AZ_ALLOW),
+	C(member_a, AZ_PROJECT_PERSONAL, OBJ(ORG_A, .project_role = PR_MEMBER), AZ_ALLOW),
+	C(loner, AZ_PROJECT_PERSONAL, OBJ(ORG_A, .project_is_guest = true, .project_role = PR_MEMBER), AZ_ALLOW),
+	C(member_a, AZ_PROJECT_PERSONAL, OBJ(ORG_A), AZ_DENY),
+	C(admin_a, AZ_PROJECT_PERSONAL, OBJ(ORG_A), AZ_DENY),
+	C(admin_a, AZ_PROJECT_PERSONAL, OBJ(ORG_A, .team_only = true), AZ_DENY),
+	C(outsider, AZ_PROJECT_PERSONAL, OBJ(ORG_A, .network_role = NR_LEADER), AZ_DENY),
+	C(outsider, AZ_PROJECT_PERSONAL, OBJ(ORG_A, .network_role = NR_COACH), AZ_DENY),
+	C(outsider, AZ_PROJECT_PERSONAL, OBJ(ORG_A), AZ_HIDE),
+	C(site_op, AZ_PROJECT_PERSONAL, OBJ(ORG_A), AZ_HIDE),
+	C(outsider, AZ_PROJECT_PERSONAL, OBJ(ORG_A, .benefit_owner = true), AZ_HIDE),
+
 	/* No object for an object-level action: hidden. */
 	C(member_a, AZ_PROJECT_VIEW, NOOBJ, AZ_HIDE),
 	C(admin_a, AZ_PROJECT_DELETE, NOOBJ, AZ_HIDE),
