@@ -91,6 +91,12 @@ void db_bind_null(struct db_stmt *s, int idx)
 		s->db->drv->bind_null(s, idx);
 }
 
+void db_bind_double(struct db_stmt *s, int idx, double v)
+{
+	if (s)
+		s->db->drv->bind_double(s, idx, v);
+}
+
 int db_step(struct db_stmt *s)
 {
 	if (!s)
@@ -119,7 +125,7 @@ long long db_col_int(struct db_stmt *s, int col)
 
 double db_col_double(struct db_stmt *s, int col)
 {
-	return strtod(db_col_text(s, col), NULL);
+	return s->db->drv->col_double(s, col);
 }
 
 char *db_col_dup(struct db_stmt *s, int col)

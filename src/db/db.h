@@ -41,6 +41,8 @@ struct db_stmt *db_prepare(struct db *db, const char *sql);
 void db_bind_int(struct db_stmt *s, int idx, long long v);
 void db_bind_text(struct db_stmt *s, int idx, const char *v); /* NULL binds SQL NULL */
 void db_bind_null(struct db_stmt *s, int idx);
+/* Doubles round-trip exactly on both databases (DOUBLE PRECISION columns). */
+void db_bind_double(struct db_stmt *s, int idx, double v);
 int db_step(struct db_stmt *s);
 long long db_col_int(struct db_stmt *s, int col);
 double db_col_double(struct db_stmt *s, int col);

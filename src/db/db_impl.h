@@ -11,10 +11,12 @@ struct db_driver {
 	void (*bind_int)(struct db_stmt *s, int idx, long long v);
 	void (*bind_text)(struct db_stmt *s, int idx, const char *v);
 	void (*bind_null)(struct db_stmt *s, int idx);
+	void (*bind_double)(struct db_stmt *s, int idx, double v);
 	int (*step)(struct db_stmt *s);
 	const char *(*col_text)(struct db_stmt *s, int col);
 	bool (*col_null)(struct db_stmt *s, int col);
 	long long (*col_int)(struct db_stmt *s, int col);
+	double (*col_double)(struct db_stmt *s, int col);
 	void (*reset)(struct db_stmt *s);
 	int (*exec)(struct db *db, const char *sql);
 	void (*close)(struct db *db);

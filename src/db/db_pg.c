@@ -86,6 +86,14 @@ static void pg_bind_null(struct db_stmt *s, int idx)
 	pg_bind_text(s, idx, NULL);
 }
 
+/* 17 significant digits: the text reads back as the same double. */
+static void pg_bind_double(struct db_stmt *s, int idx, double v)
+{
+	char num[40];
+	snprintf(num, sizeof num, "%.17g", v);
+	pg_bind_text(s, idx, num);
+}
+
 static int pg_step(struct db_stmt *s)
 {
 	if (!s->executed) {
@@ -125,6 +133,13 @@ static long long pg_col_int(struct db_stmt *s, int col)
 {
 	const char *t = pg_col_text(s, col);
 	return t ? strtoll(t, NULL, 10) : 0;
+}
+
+/* PostgreSQL 12 and later print a float8 in its shortest exact form. */
+static double pg_col_double(struct db_stmt *s, int col)
+{
+	const char *t = pg_col_text(s, col);
+	return t ? strtod(t, NULL) : 0;
 }
 
 static void pg_reset(struct db_stmt *s)
@@ -173,8 +188,8 @@ static void pg_quiet(void *arg, const char *msg)
 }
 
 const struct db_driver db_pg_driver = {
-	pg_prepare, pg_finalize, pg_bind_int, pg_bind_text, pg_bind_null, pg_step,
-	pg_col_text, pg_col_null, pg_col_int, pg_reset, pg_exec, pg_close, pg_errmsg,
+	pg_prepare, pg_finalize, pg_bind_int, pg_bind_text, pg_bind_null, pg_bind_double, pg_step,
+	pg_col_text, pg_col_null, pg_col_int, pg_col_double, pg_reset, pg_exec, pg_close, pg_errmsg,
 };
 
 struct db *db_pg_open(const char *url, char *err, size_t errlen)

@@ -72,6 +72,11 @@ static void lite_bind_null(struct db_stmt *s, int idx)
 	sqlite3_bind_null(s->handle, idx);
 }
 
+static void lite_bind_double(struct db_stmt *s, int idx, double v)
+{
+	sqlite3_bind_double(s->handle, idx, v);
+}
+
 static int lite_step(struct db_stmt *s)
 {
 	int rc = sqlite3_step(s->handle);
@@ -97,6 +102,12 @@ static long long lite_col_int(struct db_stmt *s, int col)
 	return sqlite3_column_int64(s->handle, col);
 }
 
+/* The stored double itself: its text form has only 15 digits. */
+static double lite_col_double(struct db_stmt *s, int col)
+{
+	return sqlite3_column_double(s->handle, col);
+}
+
 static void lite_reset(struct db_stmt *s)
 {
 	sqlite3_reset(s->handle);
@@ -119,8 +130,8 @@ static const char *lite_errmsg(struct db *db)
 }
 
 const struct db_driver db_sqlite_driver = {
-	lite_prepare, lite_finalize, lite_bind_int, lite_bind_text, lite_bind_null, lite_step,
-	lite_col_text, lite_col_null, lite_col_int, lite_reset, lite_exec, lite_close, lite_errmsg,
+	lite_prepare, lite_finalize, lite_bind_int, lite_bind_text, lite_bind_null, lite_bind_double, lite_step,
+	lite_col_text, lite_col_null, lite_col_int, lite_col_double, lite_reset, lite_exec, lite_close, lite_errmsg,
 };
 
 struct db *db_sqlite_open(const char *path, char *err, size_t errlen)

@@ -139,6 +139,43 @@ static const struct migration migrations[] = {
 	 " item_id BIGINT NOT NULL REFERENCES register_items(id) ON DELETE CASCADE,"
 	 " user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
 	 " dots BIGINT NOT NULL CHECK (dots BETWEEN 1 AND 3), PRIMARY KEY (project_id, round, item_id, user_id));"},
+	{6, "benefits: owners, indicators, targets, measurements, calculations",
+	 /* A benefit is a register item (reg 'benefit'); its owner is a column,
+	  * not a field, because the owner may be outside the project team and
+	  * the authorization core looks them up. Values are DOUBLE PRECISION
+	  * (REAL in SQLite) and round-trip exactly (db_bind_double). */
+	 "CREATE TABLE benefits ("
+	 " item_id BIGINT PRIMARY KEY REFERENCES register_items(id) ON DELETE CASCADE,"
+	 " project_id BIGINT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,"
+	 " owner_id BIGINT REFERENCES users(id) ON DELETE SET NULL);"
+	 "CREATE INDEX benefits_owner ON benefits(owner_id);"
+	 "CREATE INDEX benefits_project ON benefits(project_id);"
+	 "CREATE TABLE indicators ("
+	 " id {ID}, benefit_id BIGINT NOT NULL REFERENCES register_items(id) ON DELETE CASCADE,"
+	 " name TEXT NOT NULL, unit TEXT NOT NULL, direction TEXT NOT NULL CHECK (direction IN ('higher','lower')),"
+	 " source TEXT NOT NULL, method TEXT NOT NULL,"
+	 " frequency TEXT NOT NULL CHECK (frequency IN ('weekly','monthly','quarterly','yearly')),"
+	 " baseline_value DOUBLE PRECISION, baseline_date TEXT, baseline_how TEXT NOT NULL,"
+	 " target_value DOUBLE PRECISION, target_date TEXT, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL,"
+	 " deleted_at BIGINT);"
+	 "CREATE INDEX indicators_benefit ON indicators(benefit_id);"
+	 "CREATE TABLE indicator_targets ("
+	 " indicator_id BIGINT NOT NULL REFERENCES indicators(id) ON DELETE CASCADE, day TEXT NOT NULL,"
+	 " value DOUBLE PRECISION NOT NULL, PRIMARY KEY (indicator_id, day));"
+	 "CREATE TABLE measurements ("
+	 " id {ID}, indicator_id BIGINT NOT NULL REFERENCES indicators(id) ON DELETE CASCADE, day TEXT NOT NULL,"
+	 " value DOUBLE PRECISION NOT NULL, unit TEXT NOT NULL, comment TEXT NOT NULL,"
+	 " user_id BIGINT REFERENCES users(id) ON DELETE SET NULL, created_at BIGINT NOT NULL,"
+	 " UNIQUE (indicator_id, day));"
+	 "CREATE TABLE benefit_calculations ("
+	 " id {ID}, benefit_id BIGINT NOT NULL REFERENCES register_items(id) ON DELETE CASCADE, kind TEXT NOT NULL,"
+	 " inputs TEXT NOT NULL, yearly_value DOUBLE PRECISION NOT NULL, start_date TEXT, end_date TEXT,"
+	 " user_id BIGINT, created_at BIGINT NOT NULL);"
+	 "CREATE INDEX benefit_calculations_benefit ON benefit_calculations(benefit_id, id);"
+	 "CREATE TABLE org_benefit_types ("
+	 " org_id BIGINT NOT NULL REFERENCES orgs(id) ON DELETE CASCADE, key TEXT NOT NULL, label TEXT NOT NULL,"
+	 " PRIMARY KEY (org_id, key));"
+	 "ALTER TABLE orgs ADD COLUMN hourly_cost DOUBLE PRECISION;"},
 };
 
 int migrate_latest(void)

@@ -173,6 +173,7 @@ const char *entry_err_text(struct ctx *c, enum entry_err e)
 	case EE_TOO_MANY: return _(c, "A table can have at most 100 rows.");
 	case EE_LINK: return _(c, "Choose from the items listed.");
 	case EE_REQUIRED: return _(c, "Fill in this field.");
+	case EE_OWNER: return _(c, "Choose a person in the organisation.");
 	default: return "";
 	}
 }

@@ -3,8 +3,8 @@
  * path as a table row so a reader can follow any decision back to what users
  * said. ?item=ID keeps only what that item came from and led to.
  *
- * Benefits (a later register) join by giving their register the next chain
- * column in REGISTERS and raising CHAIN_COLS. */
+ * A register joins the chain by its chain column in REGISTERS (benefits are
+ * the last). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,9 +17,10 @@
 #include "pages.h"
 #include "register_page.h"
 
-/* CHAIN_COLS columns of items (registers with chain 1..CHAIN_COLS), then the
- * decision in the path table. */
-enum { CHAIN_MAX_NODES = 400, CHAIN_MAX_EDGES = 2000, CHAIN_MAX_PATHS = 300, CHAIN_COLS = 5 };
+/* CHAIN_COLS columns of items (registers with chain 1..CHAIN_COLS: research,
+ * insights, needs, ideas, tests, benefits); the path table adds the tests'
+ * decision after column CHAIN_DECISION_AFTER. */
+enum { CHAIN_MAX_NODES = 400, CHAIN_MAX_EDGES = 2000, CHAIN_MAX_PATHS = 300, CHAIN_COLS = 6, CHAIN_DECISION_AFTER = 4 };
 
 struct chain {
 	const struct item_ref *node[CHAIN_MAX_NODES];
@@ -98,13 +99,15 @@ static void chain_row(struct walk *w)
 	}
 	html_printf(b, "<tr>");
 	for (int col = 0; col < CHAIN_COLS; col++) {
+		if (col == CHAIN_DECISION_AFTER + 1)
+			html_printf(b, "<td>%s</td>", decision ? decision : "");
 		if (cells[col])
 			html_printf(b, "<td><a class=\"ds-link\" href=\"/projects/%lld/items/%lld\">%s</a></td>", w->rp->pc.p.id, ids[col],
 				    cells[col]);
 		else
 			html_printf(b, "<td></td>");
 	}
-	html_printf(b, "<td>%s</td></tr>", decision ? decision : "");
+	html_printf(b, "</tr>");
 	w->rows++;
 }
 
@@ -142,8 +145,8 @@ void page_chain(struct ctx *c)
 		for (int i = 0; i < ch->n; i++)
 			ch->keep[i] = true;
 	}
-	const char *cols[CHAIN_COLS + 1] = {_(c, "Research"), _(c, "Insights"), _(c, "Needs"), _(c, "Ideas"), _(c, "Tests"),
-					    _(c, "Decision")};
+	const char *cols[CHAIN_COLS] = {_(c, "Research"), _(c, "Insights"), _(c, "Needs"), _(c, "Ideas"), _(c, "Tests"),
+					_(c, "Benefits")};
 	layout_begin(c, _(c, "Evidence chain"));
 	html_printf(b, "<p class=\"ds-paragraph varde-meta\"><a class=\"ds-link\" href=\"/projects/%lld\">%s</a> · "
 		       "<a class=\"ds-link\" href=\"/projects/%lld/registers\">%s</a></p><h1 class=\"ds-heading\" data-size=\"lg\">%s</h1>",
@@ -173,14 +176,17 @@ void page_chain(struct ctx *c)
 			    _(c, "The chain is empty. Record research, derive insights and needs, and link ideas and tests to them."));
 	} else {
 		struct chart_graph_spec spec = {.id = "chain", .title = _(c, "Evidence chain"),
-						.desc = _(c, "Research, insights, needs, ideas and tests, with arrows from what "
-							     "each came from. The table below lists every path."),
+						.desc = _(c, "Research, insights, needs, ideas, tests and benefits, with arrows from "
+							     "what each came from. The table below lists every path."),
 						.column_titles = cols, .ncolumns = CHAIN_COLS};
 		chart_graph(b, &spec, nodes, nn, edges, ne);
 		html_printf(b, "<div class=\"varde-table-wrap\"><table class=\"ds-table\"><caption>%s</caption><thead><tr>",
 			    _(c, "Every path from research to decision"));
-		for (int i = 0; i <= CHAIN_COLS; i++)
+		for (int i = 0; i < CHAIN_COLS; i++) {
+			if (i == CHAIN_DECISION_AFTER + 1)
+				html_printf(b, "<th scope=\"col\">%s</th>", _(c, "Decision"));
 			html_printf(b, "<th scope=\"col\">%s</th>", cols[i]);
+		}
 		html_printf(b, "</tr></thead><tbody>");
 		struct walk w = {.c = c, .rp = &rp, .ch = ch};
 		for (int i = 0; i < ch->n; i++) {

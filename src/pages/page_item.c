@@ -72,6 +72,8 @@ void reg_form_page(struct ctx *c, struct reg_page *rp, const struct reg_item *it
 		pii_warning_render(c, pii);
 	for (int i = 0; i < rp->tool.nfields; i++)
 		field_render(c, &rp->env, &rp->tool.fields[i], v, errs, false);
+	if (!strcmp(r->key, "benefit"))
+		benefit_owner_render(c, rp, it, v, error_for(errs, "owner") != NULL);
 	html_printf(b, "<button class=\"ds-button\" data-variant=\"primary\" type=\"submit\">%s</button></form>", _(c, "Save"));
 	layout_end(c);
 }
@@ -86,9 +88,10 @@ static int item_link_sources(const struct m_tool *t, const json_t *e, long long 
 	return n;
 }
 
-/* Store a checked entry: a new item, or a new revision of it. */
+/* Store a checked entry: a new item, or a new revision of it (and a
+ * benefit's owner). */
 static int item_store(struct ctx *c, struct reg_page *rp, const struct reg_item *it, const json_t *e, const char *pii_kinds,
-		      long long *id)
+		      long long owner, long long *id)
 {
 	const struct m_tool *t = &rp->tool;
 	const char *title = json_string_value(entry_field(e, t->fields[0].key));
@@ -111,6 +114,8 @@ static int item_store(struct ctx *c, struct reg_page *rp, const struct reg_item 
 	int nsrc = item_link_sources(t, e, src, LINKS_MAX);
 	if (rc == STORE_OK)
 		rc = store_links_set(c->db, rp->pc.p.id, *id, src, nsrc);
+	if (rc == STORE_OK && !strcmp(rp->r->key, "benefit"))
+		rc = store_benefit_owner_set(c->db, *id, rp->pc.p.id, owner);
 	if (rc == STORE_OK)
 		rc = store_project_touch(c->db, rp->pc.p.id);
 	if (rc == STORE_OK)
@@ -134,6 +139,12 @@ void reg_item_submit(struct ctx *c, struct reg_page *rp, const struct reg_item *
 		errs.e[errs.n].field = &t->fields[0];
 		errs.e[errs.n++].err = EE_REQUIRED;
 	}
+	long long owner = strcmp(rp->r->key, "benefit") ? 0 : benefit_owner_read(c, rp);
+	if (owner < 0 && errs.n < ENTRY_MAX_ERRORS) {
+		snprintf(errs.e[errs.n].name, sizeof errs.e[0].name, "owner");
+		errs.e[errs.n].field = NULL;
+		errs.e[errs.n++].err = EE_OWNER;
+	}
 	long long rev = 0;
 	text_parse_ll(kv_get(form, "rev"), &rev);
 	struct buf pii = {0}, kinds = {0};
@@ -152,7 +163,7 @@ void reg_item_submit(struct ctx *c, struct reg_page *rp, const struct reg_item *
 				   "theirs (open the item in a new tab) and save again to keep yours."));
 	} else {
 		long long id = 0;
-		if (item_store(c, rp, it, e, buf_str(&kinds), &id) != STORE_OK) {
+		if (item_store(c, rp, it, e, buf_str(&kinds), owner, &id) != STORE_OK) {
 			page_error(c, 500, _(c, "Your change could not be saved. Nothing was changed; please try again."));
 		} else {
 			char loc[200];

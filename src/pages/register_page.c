@@ -13,8 +13,14 @@
 
 int reg_page_load(struct ctx *c, enum authz_action action, struct reg_page *rp, bool with_data)
 {
+	return reg_page_load_as(c, c->req->params[0], action, false, rp, with_data);
+}
+
+int reg_page_load_as(struct ctx *c, long long project_id, enum authz_action action, bool benefit_owner, struct reg_page *rp,
+		     bool with_data)
+{
 	memset(rp, 0, sizeof *rp);
-	if (project_load(c, action, &rp->pc) != 0)
+	if (project_load_as(c, project_id, action, benefit_owner, &rp->pc) != 0)
 		return -1;
 	struct db_stmt *s = store_project_members(c->db, rp->pc.p.id);
 	while (db_step(s) == DB_ROW && rp->nteam < REG_MAX_TEAM) {
@@ -30,10 +36,31 @@ int reg_page_load(struct ctx *c, enum authz_action action, struct reg_page *rp, 
 	return 0;
 }
 
-/* A choice field without options is filled per project: "phase" gets the
- * phases of the project's methodology, in its language. */
+/* A benefit's type: the built-in kinds, then the organisation's own. */
+static void reg_page_fill_types(struct ctx *c, struct reg_page *rp, struct m_field *f)
+{
+	int n = 0;
+	for (int i = 0; i < f->nopts && n < REG_MAX_TYPES; i++)
+		rp->types[n++] = f->opts[i];
+	struct db_stmt *s = store_org_benefit_types(c->db, rp->pc.p.org_id);
+	while (db_step(s) == DB_ROW && n < REG_MAX_TYPES) {
+		int k = rp->ntypes_own++;
+		rp->type_keys[k] = db_col_dup(s, 0);
+		rp->type_labels[k] = db_col_dup(s, 1);
+		rp->types[n++] = (struct m_item){.key = rp->type_keys[k], .text = {.s = {rp->type_labels[k]}}};
+	}
+	db_reset(s);
+	f->opts = rp->types;
+	f->nopts = n;
+}
+
+/* Choice fields filled per project: "phase" gets the phases of the project's
+ * methodology, in its language; a benefit's "type" the organisation's own
+ * types as well. */
 static void reg_page_fill_options(struct ctx *c, struct reg_page *rp, struct m_field *f)
 {
+	if (f->type == FT_CHOICE && !strcmp(rp->r->key, "benefit") && !strcmp(f->key, "type"))
+		reg_page_fill_types(c, rp, f);
 	if (f->type != FT_CHOICE || f->nopts || strcmp(f->key, "phase") != 0)
 		return;
 	const struct methodology *m = rp->pc.m;
@@ -66,6 +93,10 @@ void reg_page_free(struct reg_page *rp)
 {
 	for (int i = 0; i < rp->nteam; i++)
 		free(rp->team_names[i]);
+	for (int i = 0; i < rp->ntypes_own; i++) {
+		free(rp->type_keys[i]);
+		free(rp->type_labels[i]);
+	}
 	item_index_free(&rp->items);
 	project_ctx_free(&rp->pc);
 }

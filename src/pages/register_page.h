@@ -8,7 +8,7 @@
 #include "../register/register.h"
 #include "form_fields.h"
 
-enum { REG_MAX_TEAM = 200, REG_MAX_FIELDS = 24, REG_MAX_PHASES = 16 };
+enum { REG_MAX_TEAM = 200, REG_MAX_FIELDS = 24, REG_MAX_PHASES = 16, REG_MAX_TYPES = 40 };
 
 struct reg_page {
 	struct project_ctx pc;
@@ -16,6 +16,9 @@ struct reg_page {
 	struct m_tool tool;             /* r's fields with per-project options (phases) */
 	struct m_field fields[REG_MAX_FIELDS];
 	struct m_item phases[REG_MAX_PHASES];
+	struct m_item types[REG_MAX_TYPES];   /* benefit types: built in + the organisation's */
+	char *type_keys[REG_MAX_TYPES], *type_labels[REG_MAX_TYPES]; /* owned */
+	int ntypes_own;
 	struct item_index items;        /* every live item of the project */
 	long long team[REG_MAX_TEAM];
 	char *team_names[REG_MAX_TEAM]; /* owned */
@@ -28,6 +31,9 @@ struct reg_page {
 /* Load project params[0] for action, its team and items (with their data when
  * with_data). Returns 0, or -1 with the response set (404/403). */
 int reg_page_load(struct ctx *c, enum authz_action action, struct reg_page *rp, bool with_data);
+/* The same for a project by id, with the benefit-owner fact (page_benefit.c). */
+int reg_page_load_as(struct ctx *c, long long project_id, enum authz_action action, bool benefit_owner, struct reg_page *rp,
+		     bool with_data);
 /* Choose the register (by key); -1 with a 404 when there is none. */
 int reg_page_use(struct ctx *c, struct reg_page *rp, const char *key);
 void reg_page_free(struct reg_page *rp);
@@ -49,6 +55,13 @@ void reg_form_page(struct ctx *c, struct reg_page *rp, const struct reg_item *it
 /* Read the posted form and create (it NULL) or save the item; responds with a
  * redirect, or the form again with what must be fixed. In page_item.c. */
 void reg_item_submit(struct ctx *c, struct reg_page *rp, const struct reg_item *it);
+
+/* A benefit's owner (page_benefit.c): the select of the organisation's
+ * members in the benefit form, and reading it back (0 = none; -1 = not a
+ * member of the organisation, an error on the field "owner"). */
+void benefit_owner_render(struct ctx *c, const struct reg_page *rp, const struct reg_item *it, const struct kvlist *v,
+			  bool error);
+long long benefit_owner_read(struct ctx *c, const struct reg_page *rp);
 
 /* Today as YYYY-MM-DD (server local time). */
 void reg_today(char out[11]);

@@ -29,6 +29,7 @@ enum entry_err {
 	EE_TOO_MANY,     /* too many table rows */
 	EE_LINK,         /* not an item of the register (checked by links_check) */
 	EE_REQUIRED,     /* a required field is empty (checked by the register pages) */
+	EE_OWNER,        /* a benefit owner who is not in the organisation */
 };
 
 struct entry_error {

@@ -11,9 +11,15 @@
 
 int project_load(struct ctx *c, enum authz_action action, struct project_ctx *pc)
 {
+	return project_load_as(c, c->req->params[0], action, false, pc);
+}
+
+int project_load_as(struct ctx *c, long long project_id, enum authz_action action, bool benefit_owner,
+		    struct project_ctx *pc)
+{
 	memset(pc, 0, sizeof *pc);
 	enum authz_result r = AZ_HIDE;
-	if (store_project_get(c->db, c->req->params[0], &pc->p) == STORE_OK) {
+	if (store_project_get(c->db, project_id, &pc->p) == STORE_OK) {
 		char role[16];
 		bool guest = false;
 		store_project_role(c->db, pc->p.id, c->user_id, role, &guest);
@@ -22,6 +28,7 @@ int project_load(struct ctx *c, enum authz_action action, struct project_ctx *pc
 		pc->facts.project_role = pc->role;
 		pc->facts.project_is_guest = guest;
 		pc->facts.team_only = strcmp(pc->p.visibility, "team") == 0;
+		pc->facts.benefit_owner = benefit_owner;
 		r = authz_check(c, action, &pc->facts);
 		registry_refresh(c->app->methods, c->db);
 		pc->m = registry_version(c->app->methods, pc->p.methodology_version_id);

@@ -23,6 +23,10 @@ struct project_ctx {
 /* Load project c->req->params[0] and check `action`. Returns 0; or, with the
  * response already set (404 or 403), -1. */
 int project_load(struct ctx *c, enum authz_action action, struct project_ctx *pc);
+/* The same for a project by id; benefit_owner is the fact that the user owns
+ * the benefit the request is about (AZ_BENEFIT_*). */
+int project_load_as(struct ctx *c, long long project_id, enum authz_action action, bool benefit_owner,
+		    struct project_ctx *pc);
 /* Load the entries and step statuses (for the roadmap). */
 void project_load_progress(struct ctx *c, struct project_ctx *pc);
 void project_ctx_free(struct project_ctx *pc);

@@ -178,10 +178,38 @@ static struct m_field F_TEST[] = {
 	FOPT("decision", FT_CHOICE, N_("Decision"), OPT_DECISION),
 	RETENTION};
 
+/* Benefits (the benefits feature adds owners, indicators and measurements) --- */
+/* The kinds public-sector guidance uses; an organisation can add its own
+ * (org_benefit_types), filled in per project like the phases. */
+static struct m_item OPT_BENEFIT_TYPE[] = {
+	OPT("avoided-costs", N_("Avoided costs")), OPT("saved-time", N_("Saved time")),
+	OPT("quality", N_("Increased quality")), OPT("budget", N_("Budget effect")),
+	OPT("freed-resources", N_("Freed resources used elsewhere")), OPT("other-actors", N_("Gains for other actors")),
+	OPT("unpriced", N_("Unpriced effects"))};
+static struct m_item OPT_BENEFICIARY[] = {
+	OPT("users", N_("Users")), OPT("relatives", N_("Relatives")), OPT("staff", N_("Staff")),
+	OPT("municipality", N_("The municipality")), OPT("agencies", N_("Other agencies"))};
+static struct m_item OPT_BENEFIT_STATUS[] = {
+	OPT("identified", N_("Identified")), OPT("planned", N_("Planned")), OPT("in-realisation", N_("In realisation")),
+	OPT("realised", N_("Realised")), OPT("not-realised", N_("Not realised"))};
+static struct m_field F_BENEFIT[] = {
+	FREQ("name", FT_TEXT, N_("Benefit")),
+	F("description", FT_LONGTEXT, N_("Description")),
+	FOPT("type", FT_CHOICE, N_("Type of benefit"), OPT_BENEFIT_TYPE),
+	FOPT("beneficiary", FT_MULTICHOICE, N_("Who gains"), OPT_BENEFICIARY),
+	F("goal", FT_TEXT, N_("Goal it serves")),
+	F("prerequisites", FT_LONGTEXT, N_("Prerequisites")),
+	F("measures", FT_LONGTEXT, N_("Realisation measures")),
+	F("risks", FT_LONGTEXT, N_("Risks")),
+	FOPT("status", FT_CHOICE, N_("Status"), OPT_BENEFIT_STATUS),
+	FLINK("ideas", N_("Comes from ideas"), "idea", true),
+	FLINK("tests", N_("Comes from tests"), "test", true)};
+
 static struct m_tool T_STAKEHOLDER = TOOL("stakeholder", F_STAKEHOLDER), T_ANCHORING = TOOL("anchoring", F_ANCHORING),
 		     T_RESEARCH = TOOL("research", F_RESEARCH), T_INSIGHT = TOOL("insight", F_INSIGHT),
 		     T_NEED = TOOL("need", F_NEED), T_PERSONA = TOOL("persona", F_PERSONA),
-		     T_JOURNEY = TOOL("journey", F_JOURNEY), T_IDEA = TOOL("idea", F_IDEA), T_TEST = TOOL("test", F_TEST);
+		     T_JOURNEY = TOOL("journey", F_JOURNEY), T_IDEA = TOOL("idea", F_IDEA), T_TEST = TOOL("test", F_TEST),
+		     T_BENEFIT = TOOL("benefit", F_BENEFIT);
 
 const struct reg_def REGISTERS[] = {
 	{"stakeholder", N_("Stakeholders"), N_("Stakeholder"),
@@ -209,6 +237,10 @@ const struct reg_def REGISTERS[] = {
 	{"test", N_("Prototypes and tests"), N_("Test"),
 	 N_("Cheap tests of ideas with users: the hypothesis, what happened, what was learned and what was decided."),
 	 5, &T_TEST},
+	{"benefit", N_("Benefits"), N_("Benefit"),
+	 N_("What the change gives users, staff and the municipality, who owns each benefit, and how it is measured "
+	    "until it is realised — often years after the project."),
+	 6, &T_BENEFIT},
 };
 const int NREGISTERS = NOPTS(REGISTERS);
 

@@ -209,4 +209,52 @@ int store_retention_item(struct db *db, long long org_id, long long item_id, con
 /* Rows: id, project_id, project title, title, data — anchoring activities in the user's projects. */
 struct db_stmt *store_anchoring_of_user(struct db *db, long long user_id);
 
+
+/* Benefits (store_benefit.c) -------------------------------------------------- */
+/* The project and owner (0 = none) of a live benefit item. */
+int store_benefit_get(struct db *db, long long item_id, long long *project_id, long long *owner_id);
+int store_benefit_owner_set(struct db *db, long long item_id, long long project_id, long long owner_id);
+struct indicator {
+	long long id, benefit_id;
+	char *name, *unit, *source, *method, *baseline_how; /* owned */
+	bool lower_is_better, has_baseline, has_target;
+	char frequency[12];                     /* weekly, monthly, quarterly, yearly */
+	double baseline_value, target_value;
+	char baseline_date[11], target_date[11]; /* YYYY-MM-DD or "" */
+};
+void indicator_free(struct indicator *in);
+/* Read the INDICATOR_COLS of a row (columns 0–12). */
+void indicator_read(struct db_stmt *s, struct indicator *in);
+/* Rows: the indicator columns, by id. */
+struct db_stmt *store_indicators_of_benefit(struct db *db, long long benefit_id);
+int store_indicator_get(struct db *db, long long benefit_id, long long id, struct indicator *out);
+/* Insert (id 0; sets id) or update. */
+int store_indicator_save(struct db *db, struct indicator *in);
+int store_indicator_delete(struct db *db, long long id);
+/* Replace the intermediate targets; STORE_CONFLICT on two for one day. */
+int store_targets_set(struct db *db, long long indicator_id, const char (*days)[11], const double *values, int n);
+/* Rows: day, value. */
+struct db_stmt *store_targets(struct db *db, long long indicator_id);
+/* STORE_CONFLICT when the indicator already has a measurement that day. */
+int store_measurement_add(struct db *db, long long indicator_id, const char *day, double value, const char *unit,
+			  const char *comment, long long user_id);
+/* Rows: id, day, value, unit, comment, entered by — oldest first. */
+struct db_stmt *store_measurements(struct db *db, long long indicator_id);
+int store_measurement_delete(struct db *db, long long indicator_id, long long id);
+int store_calculation_add(struct db *db, long long benefit_id, const char *kind, const char *inputs, double yearly,
+			  const char *start, const char *end, long long user_id);
+/* Row: kind, inputs, yearly_value, start_date, end_date, created_at. */
+struct db_stmt *store_calculation_latest(struct db *db, long long benefit_id);
+/* Rows: key, label. */
+struct db_stmt *store_org_benefit_types(struct db *db, long long org_id);
+int store_org_benefit_type_add(struct db *db, long long org_id, const char *key, const char *label);
+bool store_org_hourly_cost(struct db *db, long long org_id, double *out);
+int store_org_hourly_cost_set(struct db *db, long long org_id, double v);
+/* Rows: item id, project id, project title, project status, title, data, owner name, pii, visibility. */
+struct db_stmt *store_org_benefits(struct db *db, long long org_id);
+/* Rows: indicator columns 0–12, latest value in the current unit (13), latest day (14). */
+struct db_stmt *store_org_indicators(struct db *db, long long org_id);
+/* Rows: indicator columns 0–12, benefit title (13), project id (14), latest day (15). */
+struct db_stmt *store_owned_indicators(struct db *db, long long user_id);
+
 #endif
