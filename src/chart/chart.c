@@ -133,8 +133,7 @@ static size_t chart_trim_end(const char *s, size_t start, size_t end)
 
 /* One line from pos: fills *l and returns where the next line starts, or end
  * when the text is used up (or cut because this is the last line). */
-static size_t chart_wrap_line(const char *s, size_t pos, size_t end, size_t per_line, bool last,
-			      struct chart_line *l)
+static size_t chart_wrap_line(const char *s, size_t pos, size_t end, size_t per_line, bool last, struct chart_line *l)
 {
 	size_t fit = chart_advance(s, pos, end, per_line);
 	l->start = pos;
@@ -249,14 +248,17 @@ void chart_item_end(struct buf *b, const char *href)
 	html_raw(b, "</g>");
 }
 
-/* Appends n bytes when they fit whole (a multibyte separator is never cut). */
+/* Appends n bytes when they fit whole (a multibyte separator is never cut);
+ * after the first piece that does not fit, nothing more is appended. */
 static void chart_put(char *out, size_t outlen, size_t *o, const char *s, size_t n)
 {
-	if (*o + n < outlen) {
-		memcpy(out + *o, s, n);
-		*o += n;
-		out[*o] = '\0';
+	if (*o + n >= outlen) {
+		*o = outlen;
+		return;
 	}
+	memcpy(out + *o, s, n);
+	*o += n;
+	out[*o] = '\0';
 }
 
 /* printf gives the digits; we add U+2212, U+202F every three digits and the

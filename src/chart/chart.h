@@ -45,17 +45,17 @@
 #include "../core/buf.h"
 
 enum {
-	CHART_MAX_POINTS = 500,  /* points, categories, measurements, intermediate targets */
-	CHART_MAX_NODES = 500,   /* graph nodes */
-	CHART_MAX_EDGES = 2000,  /* graph edges */
-	CHART_MAX_COLUMNS = 12,  /* graph columns */
-	CHART_LABEL_CHARS = 28,  /* visible characters of a point label, "…" included */
+	CHART_MAX_POINTS = 500, /* points, categories, measurements, intermediate targets */
+	CHART_MAX_NODES = 500,	/* graph nodes */
+	CHART_MAX_EDGES = 2000, /* graph edges */
+	CHART_MAX_COLUMNS = 12, /* graph columns */
+	CHART_LABEL_CHARS = 28, /* visible characters of a point label, "…" included */
 };
 
 struct chart_point {
 	const char *label; /* shown truncated; the full text is the tooltip */
 	double x, y;
-	const char *href;  /* may be NULL; a link makes the point keyboard-focusable */
+	const char *href; /* may be NULL; a link makes the point keyboard-focusable */
 };
 
 /* A 2×2 grid (power/interest grid of stakeholders; impact/effort matrix of ideas).
@@ -69,17 +69,18 @@ struct chart_quadrant_spec {
 	const char *x_label, *y_label; /* axis titles, e.g. "Interest", "Influence" */
 	const char *quadrant[4];       /* [0] top-left, [1] top-right, [2] bottom-left, [3] bottom-right */
 	double max;
-	const char *cut_note;          /* appended to desc when n > CHART_MAX_POINTS; may be NULL */
+	const char *cut_note; /* appended to desc when n > CHART_MAX_POINTS; may be NULL */
 };
 void chart_quadrant(struct buf *b, const struct chart_quadrant_spec *s, const struct chart_point *pts, int n);
 
 /* A curve over categories: the feeling score per stage of a journey map.
  * values[i] may be NAN (no score: a gap in the line, no dot, the label is still
- * written). A zero line (when 0 is inside min..max) or else a middle line, dots
- * with their value, category labels (wrapped, at most two lines) under the x
- * axis, low_label at the bottom and high_label at the top of the y axis. Values
- * outside min..max are drawn on the edge and labelled with their real value.
- * min/max that are NaN or not min < max are taken from the data. */
+ * written; ±infinity counts as no score too). labels may be NULL. A zero line
+ * (when 0 is inside min..max) or else a middle line, dots with their value,
+ * category labels (wrapped, at most two lines) under the x axis, low_label at
+ * the bottom and high_label at the top of the y axis. Values outside min..max
+ * are drawn on the edge and labelled with their real value. min/max that are
+ * NaN or not min < max are taken from the data. */
 struct chart_curve_spec {
 	const char *id, *title, *desc;
 	double min, max;
@@ -95,9 +96,11 @@ void chart_curve(struct buf *b, const struct chart_curve_spec *s, const char *co
  * as hollow triangles. The x axis spans every day given, the y axis every value
  * given (rounded out to whole ticks), so nothing falls outside the chart. Ticks
  * are dates DD.MM.YYYY and numbers like "1 234,5". A baseline or target with a
- * NaN value counts as absent. */
+ * NaN value counts as absent. Days outside the years 0000–9999 are drawn at
+ * that edge and values are clamped to ±10^15 (parse_number's limit), so the
+ * axes stay finite. */
 struct chart_series_point {
-	long day;     /* days since 1970-01-01 */
+	long day; /* days since 1970-01-01 */
 	double value;
 };
 struct chart_series_spec {
@@ -191,8 +194,9 @@ struct chart_label {
 };
 void chart_text(struct buf *b, const struct chart_label *l, const char *s);
 
-/* Opens a point's group: <g class="cls"><title>tooltip</title>, and when href
- * is non-empty <a href="…" aria-label="tooltip">. chart_item_end closes both. */
+/* Opens a point's group: <g class="cls"><title>tooltip</title>, and when
+ * chart_href_ok(href) <a href="…" aria-label="tooltip">. chart_item_end closes
+ * both (pass the same href). */
 void chart_item_begin(struct buf *b, const char *cls, const char *tooltip, const char *href);
 void chart_item_end(struct buf *b, const char *href);
 

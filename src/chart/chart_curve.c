@@ -9,13 +9,13 @@
 
 /* The plot starts at (C_LEFT, C_TOP) and is C_STEP wide per category; the left
  * margin holds the low/high labels, the bottom the category labels. */
-#define C_LEFT   128.0
-#define C_TOP    28.0
-#define C_PLOT_H 200.0
-#define C_STEP   120.0
-#define C_RIGHT  16.0
-#define C_HEIGHT (C_TOP + C_PLOT_H + 60.0)
-#define C_DOT    5.5
+#define C_LEFT	    128.0
+#define C_TOP	    28.0
+#define C_PLOT_H    200.0
+#define C_STEP	    120.0
+#define C_RIGHT	    16.0
+#define C_HEIGHT    (C_TOP + C_PLOT_H + 60.0)
+#define C_DOT	    5.5
 #define C_CAT_CHARS 16 /* per line of a category label (two lines fit C_STEP) */
 
 /* The value range: the spec's when it is a real range, else the data's (one
@@ -69,18 +69,23 @@ static void curve_axes(struct buf *b, const struct chart_curve_spec *s, double l
 {
 	double right = C_LEFT + C_STEP * cols;
 	html_raw(b, "<g class=\"varde-chart-grid\" aria-hidden=\"true\">");
-	html_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" class=\"varde-chart-frame\"/>", C_LEFT,
-		    C_TOP, right - C_LEFT, C_PLOT_H);
+	html_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" class=\"varde-chart-frame\"/>",
+		    C_LEFT, C_TOP, right - C_LEFT, C_PLOT_H);
 	double mid = lo < 0 && hi > 0 ? 0 : (lo + hi) / 2;
 	double y = curve_y(mid, lo, hi);
 	char num[64];
 	curve_value_text(mid, num, sizeof num);
-	html_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"varde-chart-middle\"/>", C_LEFT, y,
-		    right, y);
+	html_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"varde-chart-middle\"/>", C_LEFT,
+		    y, right, y);
 	html_printf(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"varde-chart-tick\" text-anchor=\"end\">%s</text>",
 		    C_LEFT - 8, y + 4, num);
-	struct chart_label l = {.x = C_LEFT - 8, .y = C_TOP + 10, .line_height = 15, .cls = "varde-chart-axis-title",
-				.anchor = "end", .per_line = 14, .max_lines = 2};
+	struct chart_label l = {.x = C_LEFT - 8,
+				.y = C_TOP + 10,
+				.line_height = 15,
+				.cls = "varde-chart-axis-title",
+				.anchor = "end",
+				.per_line = 14,
+				.max_lines = 2};
 	chart_text(b, &l, s->high_label);
 	l.y = C_TOP + C_PLOT_H;
 	l.valign = CHART_BOTTOM;
@@ -122,8 +127,8 @@ static void curve_dot(struct buf *b, const char *label, double v, int i, double 
 	html_printf(b, "%s</title>", num);
 	html_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" class=\"varde-chart-dot\"/>", x, y, C_DOT);
 	double ty = y - C_TOP < 20 ? y + 20 : y - 10;
-	html_printf(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"varde-chart-value\" text-anchor=\"middle\">%s</text></g>", x,
-		    ty, num);
+	html_printf(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"varde-chart-value\" text-anchor=\"middle\">%s</text></g>",
+		    x, ty, num);
 }
 
 /* A category's name under the axis, in two lines at most, full as tooltip. */
@@ -132,8 +137,13 @@ static void curve_category(struct buf *b, const char *label, int i)
 	if (!label || !*label)
 		return;
 	chart_item_begin(b, "varde-chart-cat", label, NULL);
-	struct chart_label l = {.x = curve_x(i), .y = C_TOP + C_PLOT_H + 20, .line_height = 15,
-				.cls = "varde-chart-label", .anchor = "middle", .per_line = C_CAT_CHARS, .max_lines = 2};
+	struct chart_label l = {.x = curve_x(i),
+				.y = C_TOP + C_PLOT_H + 20,
+				.line_height = 15,
+				.cls = "varde-chart-label",
+				.anchor = "middle",
+				.per_line = C_CAT_CHARS,
+				.max_lines = 2};
 	chart_text(b, &l, label);
 	chart_item_end(b, NULL);
 }
@@ -147,9 +157,15 @@ void chart_curve(struct buf *b, const struct chart_curve_spec *s, const char *co
 	int cols = n > 0 ? n : 1;
 	double lo, hi;
 	curve_range(s, values, n, &lo, &hi);
-	struct chart_frame f = {.id = s->id, .kind = "curve", .title = s->title, .desc = s->desc,
-				.cut_note = s->cut_note, .cut_drawn = n, .cut_total = total,
-				.width = C_LEFT + C_STEP * cols + C_RIGHT, .height = C_HEIGHT};
+	struct chart_frame f = {.id = s->id,
+				.kind = "curve",
+				.title = s->title,
+				.desc = s->desc,
+				.cut_note = s->cut_note,
+				.cut_drawn = n,
+				.cut_total = total,
+				.width = C_LEFT + C_STEP * cols + C_RIGHT,
+				.height = C_HEIGHT};
 	chart_begin(b, &f);
 	curve_axes(b, s, lo, hi, cols);
 	for (int i = 0; labels && i < n; i++)

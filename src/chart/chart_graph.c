@@ -11,14 +11,14 @@
 /* Columns are G_BOX wide and G_GAP apart; rows G_BOX_H high and G_VGAP apart.
  * The first row of boxes starts at G_TOP, under the column titles. */
 #define G_MARGIN 16.0
-#define G_BOX    184.0
-#define G_GAP    72.0
-#define G_TOP    48.0
-#define G_BOX_H  60.0
-#define G_VGAP   16.0
+#define G_BOX	 184.0
+#define G_GAP	 72.0
+#define G_TOP	 48.0
+#define G_BOX_H	 60.0
+#define G_VGAP	 16.0
 #define G_LINE_H 15.0
-#define G_CHARS  24 /* per line in a box */
-#define G_BEND   48.0 /* how far a backward or same-column edge swings out */
+#define G_CHARS	 24   /* per line in a box */
+#define G_BEND	 48.0 /* how far a backward or same-column edge swings out */
 
 /* Where each node's box is (top-left corner). */
 struct gbox {
@@ -67,8 +67,12 @@ static void graph_titles(struct buf *b, const struct chart_graph_spec *s, int nc
 		if (!t || !*t)
 			continue;
 		chart_item_begin(b, "varde-chart-coltitle", t, NULL);
-		struct chart_label l = {.x = G_MARGIN + c * (G_BOX + G_GAP) + G_BOX / 2, .y = 24, .cls = "varde-chart-axis-title",
-					.anchor = "middle", .per_line = G_CHARS, .max_lines = 1};
+		struct chart_label l = {.x = G_MARGIN + c * (G_BOX + G_GAP) + G_BOX / 2,
+					.y = 24,
+					.cls = "varde-chart-axis-title",
+					.anchor = "middle",
+					.per_line = G_CHARS,
+					.max_lines = 1};
 		chart_text(b, &l, t);
 		chart_item_end(b, NULL);
 	}
@@ -103,7 +107,8 @@ static void graph_edge(struct buf *b, const char *id, const struct gbox *from, c
 		c1 = to->column < from->column ? x1 - G_BEND : x1 + G_BEND;
 		c2 = x2 + G_BEND;
 	}
-	html_printf(b, "<path d=\"M%.1f %.1fC%.1f %.1f %.1f %.1f %.1f %.1f\" class=\"%s\" marker-end=\"url(#%s-arrow)\"/>",
+	html_printf(b,
+		    "<path d=\"M%.1f %.1fC%.1f %.1f %.1f %.1f %.1f %.1f\" class=\"%s\" marker-end=\"url(#%s-arrow)\"/>",
 		    x1, y1, c1, y1, c2, y2, x2, y2, cls, id);
 }
 
@@ -126,10 +131,16 @@ static void graph_edges(struct buf *b, const char *id, const struct gbox *box, i
 static void graph_node(struct buf *b, const struct chart_node *node, const struct gbox *box)
 {
 	chart_item_begin(b, "varde-chart-node", node->label, node->href);
-	html_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"6\" class=\"varde-chart-box\"/>",
+	html_printf(b,
+		    "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"6\" class=\"varde-chart-box\"/>",
 		    box->x, box->y, G_BOX, G_BOX_H);
-	struct chart_label l = {.x = box->x + G_BOX / 2, .y = box->y + G_BOX_H / 2 + 4.5, .line_height = G_LINE_H,
-				.cls = "varde-chart-label", .anchor = "middle", .per_line = G_CHARS, .max_lines = 3,
+	struct chart_label l = {.x = box->x + G_BOX / 2,
+				.y = box->y + G_BOX_H / 2 + 4.5,
+				.line_height = G_LINE_H,
+				.cls = "varde-chart-label",
+				.anchor = "middle",
+				.per_line = G_CHARS,
+				.max_lines = 3,
 				.valign = CHART_MIDDLE};
 	chart_text(b, &l, node->label);
 	chart_item_end(b, node->href);
@@ -156,9 +167,15 @@ void chart_graph(struct buf *b, const struct chart_graph_spec *s, const struct c
 	int rows = graph_layout(nodes, n, ncol, box);
 	char id[CHART_ID_MAX];
 	chart_clean_id(id, s->id);
-	struct chart_frame f = {.id = id, .kind = "graph", .title = s->title, .desc = s->desc,
-				.cut_note = s->cut_note, .cut_drawn = n + m, .cut_total = total + etotal,
-				.links = graph_links(nodes, n), .width = 2 * G_MARGIN + ncol * G_BOX + (ncol - 1) * G_GAP,
+	struct chart_frame f = {.id = id,
+				.kind = "graph",
+				.title = s->title,
+				.desc = s->desc,
+				.cut_note = s->cut_note,
+				.cut_drawn = n + m,
+				.cut_total = total + etotal,
+				.links = graph_links(nodes, n),
+				.width = 2 * G_MARGIN + ncol * G_BOX + (ncol - 1) * G_GAP,
 				.height = G_TOP + (rows > 0 ? rows : 1) * (G_BOX_H + G_VGAP) + G_MARGIN};
 	chart_begin(b, &f);
 	graph_marker(b, id);

@@ -10,14 +10,14 @@
 
 /* The plot is a square of Q_SIZE user units at (Q_LEFT, Q_TOP); the margins
  * hold the axis titles and leave room for labels and fanned points. */
-#define Q_LEFT   56.0
-#define Q_TOP    16.0
-#define Q_SIZE   520.0
-#define Q_WIDTH  (Q_LEFT + Q_SIZE + 24.0)
+#define Q_LEFT	 56.0
+#define Q_TOP	 16.0
+#define Q_SIZE	 520.0
+#define Q_WIDTH	 (Q_LEFT + Q_SIZE + 24.0)
 #define Q_HEIGHT (Q_TOP + Q_SIZE + 56.0)
-#define Q_DOT    7.0  /* radius of a point */
-#define Q_FAN    9.0  /* smallest radius of the circle that fans out a shared position */
-#define Q_PI     3.14159265358979323846
+#define Q_DOT	 7.0 /* radius of a point */
+#define Q_FAN	 9.0 /* smallest radius of the circle that fans out a shared position */
+#define Q_PI	 3.14159265358979323846
 
 /* Where each point goes: its mapped position, the group of points that share
  * it (the index of the group's first point) and its place in that group. */
@@ -26,6 +26,7 @@ struct qplace {
 	double x, y;   /* drawn position (fanned out) */
 	int group, member, size;
 	bool drawn;
+	bool label_left; /* the label goes left of the dot */
 };
 
 /* The scale: the spec's max when it is a positive number, else the largest
@@ -66,6 +67,16 @@ static void quadrant_map(const struct chart_point *pts, int n, double max, struc
 	}
 }
 
+/* Labels go right of their dot, except near the right edge (where they would
+ * leave the chart) and for the left half of a fanned-out group (where they
+ * would run into their neighbours' dots). */
+static bool quadrant_label_left(double x, double group_x, bool fanned)
+{
+	if (group_x > Q_LEFT + Q_SIZE * 0.7)
+		return true;
+	return fanned && x < group_x - 1;
+}
+
 /* Fans each group out on a circle around its position, starting at the top
  * and going clockwise in input order; the circle is moved inside the square so
  * that a group in a corner stays in its quadrant. A lone point stays put. */
@@ -76,6 +87,7 @@ static void quadrant_fan(struct qplace *q, int n)
 		if (!q[i].drawn || g->size == 1) {
 			q[i].x = q[i].ox;
 			q[i].y = q[i].oy;
+			q[i].label_left = quadrant_label_left(q[i].x, q[i].x, false);
 			continue;
 		}
 		double r = fmax(Q_FAN, g->size * (2 * Q_DOT + 2) / (2 * Q_PI));
@@ -85,6 +97,7 @@ static void quadrant_fan(struct qplace *q, int n)
 		double a = -Q_PI / 2 + 2 * Q_PI * q[i].member / g->size;
 		q[i].x = cx + r * cos(a);
 		q[i].y = cy + r * sin(a);
+		q[i].label_left = quadrant_label_left(q[i].x, cx, true);
 	}
 }
 
@@ -93,13 +106,18 @@ static void quadrant_area(struct buf *b, int k, const char *name)
 {
 	static const char *const pos[4] = {"tl", "tr", "bl", "br"};
 	double x = Q_LEFT + (k % 2) * Q_SIZE / 2, y = Q_TOP + (k / 2) * Q_SIZE / 2;
-	html_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" class=\"varde-chart-q varde-chart-q-%s\"/>",
-		    x, y, Q_SIZE / 2, Q_SIZE / 2, pos[k]);
+	html_printf(
+	    b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" class=\"varde-chart-q varde-chart-q-%s\"/>",
+	    x, y, Q_SIZE / 2, Q_SIZE / 2, pos[k]);
 	if (!name || !*name)
 		return;
 	chart_item_begin(b, "varde-chart-qlabel", name, NULL);
-	struct chart_label l = {.x = x + 10, .y = y + 22, .line_height = 17, .cls = "varde-chart-qname",
-				.per_line = CHART_LABEL_CHARS, .max_lines = 2};
+	struct chart_label l = {.x = x + 10,
+				.y = y + 22,
+				.line_height = 17,
+				.cls = "varde-chart-qname",
+				.per_line = CHART_LABEL_CHARS,
+				.max_lines = 2};
 	chart_text(b, &l, name);
 	chart_item_end(b, NULL);
 }
@@ -124,30 +142,40 @@ static void quadrant_axes(struct buf *b, const struct chart_quadrant_spec *s, do
 		quadrant_tick(b, Q_LEFT - 8, Q_TOP + Q_SIZE - k * Q_SIZE / 2 + 4, "end", k * max / 2, dec);
 	}
 	if (s->x_label && *s->x_label) {
-		struct chart_label l = {.x = Q_LEFT + Q_SIZE / 2, .y = Q_TOP + Q_SIZE + 42, .cls = "varde-chart-axis-title",
-					.anchor = "middle", .per_line = 50, .max_lines = 1};
+		struct chart_label l = {.x = Q_LEFT + Q_SIZE / 2,
+					.y = Q_TOP + Q_SIZE + 42,
+					.cls = "varde-chart-axis-title",
+					.anchor = "middle",
+					.per_line = 50,
+					.max_lines = 1};
 		chart_text(b, &l, s->x_label);
 		html_printf(b, "<path d=\"M%.1f %.1fh40m-6 -5l6 5l-6 5\" class=\"varde-chart-arrow\"/>",
 			    Q_LEFT + Q_SIZE - 40, Q_TOP + Q_SIZE + 38);
 	}
 	if (s->y_label && *s->y_label) {
 		html_printf(b, "<g transform=\"translate(%.1f %.1f) rotate(-90)\">", 18.0, Q_TOP + Q_SIZE / 2);
-		struct chart_label l = {.cls = "varde-chart-axis-title", .anchor = "middle", .per_line = 50, .max_lines = 1};
+		struct chart_label l = {
+		    .cls = "varde-chart-axis-title", .anchor = "middle", .per_line = 50, .max_lines = 1};
 		chart_text(b, &l, s->y_label);
 		html_raw(b, "</g>");
-		html_printf(b, "<path d=\"M%.1f %.1fv-40m-5 6l5 -6l5 6\" class=\"varde-chart-arrow\"/>", 14.0, Q_TOP + 40);
+		html_printf(b, "<path d=\"M%.1f %.1fv-40m-5 6l5 -6l5 6\" class=\"varde-chart-arrow\"/>", 14.0,
+			    Q_TOP + 40);
 	}
 }
 
-/* One point: a dot with its truncated label beside it (on the left near the
- * right edge), the full label as tooltip, a link when it has one. */
+/* One point: a dot with its truncated label beside it, the full label as
+ * tooltip, a link when it has one. */
 static void quadrant_point(struct buf *b, const struct chart_point *p, const struct qplace *q)
 {
 	chart_item_begin(b, "varde-chart-point", p->label, p->href);
 	html_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" class=\"varde-chart-dot\"/>", q->x, q->y, Q_DOT);
-	bool left = q->x > Q_LEFT + Q_SIZE * 0.7;
-	struct chart_label l = {.x = left ? q->x - Q_DOT - 4 : q->x + Q_DOT + 4, .y = q->y + 4, .cls = "varde-chart-label",
-				.anchor = left ? "end" : NULL, .per_line = CHART_LABEL_CHARS, .max_lines = 1};
+	bool left = q->label_left;
+	struct chart_label l = {.x = left ? q->x - Q_DOT - 4 : q->x + Q_DOT + 4,
+				.y = q->y + 4,
+				.cls = "varde-chart-label",
+				.anchor = left ? "end" : NULL,
+				.per_line = CHART_LABEL_CHARS,
+				.max_lines = 1};
 	chart_text(b, &l, p->label);
 	chart_item_end(b, p->href);
 }
@@ -167,15 +195,22 @@ void chart_quadrant(struct buf *b, const struct chart_quadrant_spec *s, const st
 	int total = n < 0 || !pts ? 0 : n;
 	n = total > CHART_MAX_POINTS ? CHART_MAX_POINTS : total;
 	double max = quadrant_max(s->max, pts, n);
-	struct chart_frame f = {.id = s->id, .kind = "quadrant", .title = s->title, .desc = s->desc,
-				.cut_note = s->cut_note, .cut_drawn = n, .cut_total = total,
-				.links = quadrant_links(pts, n), .width = Q_WIDTH, .height = Q_HEIGHT};
+	struct chart_frame f = {.id = s->id,
+				.kind = "quadrant",
+				.title = s->title,
+				.desc = s->desc,
+				.cut_note = s->cut_note,
+				.cut_drawn = n,
+				.cut_total = total,
+				.links = quadrant_links(pts, n),
+				.width = Q_WIDTH,
+				.height = Q_HEIGHT};
 	chart_begin(b, &f);
 	html_raw(b, "<g class=\"varde-chart-grid\" aria-hidden=\"true\">");
 	for (int k = 0; k < 4; k++)
 		quadrant_area(b, k, s->quadrant[k]);
-	html_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" class=\"varde-chart-frame\"/>", Q_LEFT,
-		    Q_TOP, Q_SIZE, Q_SIZE);
+	html_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" class=\"varde-chart-frame\"/>",
+		    Q_LEFT, Q_TOP, Q_SIZE, Q_SIZE);
 	quadrant_axes(b, s, max);
 	html_raw(b, "</g>");
 	struct qplace *q = n ? xcalloc((size_t)n, sizeof *q) : NULL;

@@ -12,26 +12,26 @@
 
 /* The plot is S_PLOT_W × S_PLOT_H at (S_LEFT, S_TOP); the left margin holds
  * the numbers, the right margin half a date, the bottom the dates and legend. */
-#define S_LEFT    80.0
-#define S_TOP     36.0
+#define S_LEFT	  80.0
+#define S_TOP	  36.0
 #define S_PLOT_W  616.0
 #define S_PLOT_H  260.0
-#define S_RIGHT   48.0
-#define S_WIDTH   (S_LEFT + S_PLOT_W + S_RIGHT)
+#define S_RIGHT	  48.0
+#define S_WIDTH	  (S_LEFT + S_PLOT_W + S_RIGHT)
 #define S_LEGEND  (S_TOP + S_PLOT_H + 52.0) /* baseline of the first legend row */
-#define S_ROW     24.0                      /* legend row height */
-#define S_DAY_MIN (-719528L)                /* 0000-01-01 */
-#define S_DAY_MAX 2932896L                  /* 9999-12-31 */
-#define S_VAL_MAX 1e15                      /* parse_number's limit too */
-#define S_TICKS   8
+#define S_ROW	  24.0			    /* legend row height */
+#define S_DAY_MIN (-719528L)		    /* 0000-01-01 */
+#define S_DAY_MAX 2932896L		    /* 9999-12-31 */
+#define S_VAL_MAX 1e15			    /* parse_number's limit too */
+#define S_TICKS	  8
 
 /* The markers; the legend names them in this order. */
 enum series_kind { SK_MEASURED, SK_PLAN, SK_BASELINE, SK_TARGET, SK_INTERMEDIATE, SK_COUNT };
 
 /* The scales of both axes; empty when no point at all has a value. */
 struct sscale {
-	double dlo, dhi;         /* days */
-	double vlo, vhi, vstep;  /* values, rounded out to whole steps */
+	double dlo, dhi;	/* days */
+	double vlo, vhi, vstep; /* values, rounded out to whole steps */
 	bool empty;
 };
 
@@ -205,8 +205,8 @@ static void series_axes(struct buf *b, const struct chart_series_spec *s, const 
 		html_printf(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"varde-chart-tick\" text-anchor=\"end\">%s</text>",
 			    S_LEFT - 8, y + 4, num);
 	}
-	html_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" class=\"varde-chart-frame\"/>", S_LEFT,
-		    S_TOP, S_PLOT_W, S_PLOT_H);
+	html_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" class=\"varde-chart-frame\"/>",
+		    S_LEFT, S_TOP, S_PLOT_W, S_PLOT_H);
 	long ticks[S_TICKS];
 	int nt = sc->empty ? 0 : sc->dhi - sc->dlo <= 62 ? series_day_ticks(sc, ticks) : series_month_ticks(sc, ticks);
 	for (int k = 0; k < nt; k++) {
@@ -215,11 +215,12 @@ static void series_axes(struct buf *b, const struct chart_series_spec *s, const 
 		chart_format_date(ticks[k], date, sizeof date);
 		html_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"varde-chart-axis\"/>", x,
 			    S_TOP + S_PLOT_H, x, S_TOP + S_PLOT_H + 5);
-		html_printf(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"varde-chart-tick\" text-anchor=\"middle\">%s</text>",
+		html_printf(b,
+			    "<text x=\"%.1f\" y=\"%.1f\" class=\"varde-chart-tick\" text-anchor=\"middle\">%s</text>",
 			    x, S_TOP + S_PLOT_H + 20, date);
 	}
-	struct chart_label l = {.x = 8, .y = S_TOP - 14, .cls = "varde-chart-axis-title",
-				.per_line = CHART_LABEL_CHARS, .max_lines = 1};
+	struct chart_label l = {
+	    .x = 8, .y = S_TOP - 14, .cls = "varde-chart-axis-title", .per_line = CHART_LABEL_CHARS, .max_lines = 1};
 	chart_text(b, &l, s->unit);
 	html_raw(b, "</g>");
 }
@@ -235,11 +236,12 @@ static void series_shape(struct buf *b, enum series_kind k, double x, double y)
 		html_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4.5\" class=\"varde-chart-dot\"/>", x, y);
 		break;
 	case SK_PLAN:
-		html_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"varde-chart-plan\"/>", x - 12,
-			    y, x + 12, y);
+		html_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"varde-chart-plan\"/>",
+			    x - 12, y, x + 12, y);
 		break;
 	case SK_BASELINE:
-		html_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"12\" height=\"12\" class=\"varde-chart-baseline\"/>",
+		html_printf(b,
+			    "<rect x=\"%.1f\" y=\"%.1f\" width=\"12\" height=\"12\" class=\"varde-chart-baseline\"/>",
 			    x - 6, y - 6);
 		break;
 	case SK_TARGET:
@@ -253,8 +255,8 @@ static void series_shape(struct buf *b, enum series_kind k, double x, double y)
 
 /* One point with its tooltip "[name ]DD.MM.YYYY: value[ unit]". The tooltip is
  * plain text here; chart_item_begin escapes it. */
-static void series_mark(struct buf *b, const struct chart_series_spec *s, const struct sscale *sc,
-			enum series_kind k, const char *name, struct chart_series_point p)
+static void series_mark(struct buf *b, const struct chart_series_spec *s, const struct sscale *sc, enum series_kind k,
+			const char *name, struct chart_series_point p)
 {
 	char date[32], num[64];
 	int dec = chart_decimals_for(p.value);
@@ -330,8 +332,11 @@ static int series_legend(struct buf *b, const char **text, const enum series_kin
 		}
 		if (b) {
 			series_shape(b, kind[i], x + 12, y - 4);
-			struct chart_label l = {.x = x + 30, .y = y, .cls = "varde-chart-label",
-						.per_line = CHART_LABEL_CHARS, .max_lines = 1};
+			struct chart_label l = {.x = x + 30,
+						.y = y,
+						.cls = "varde-chart-label",
+						.per_line = CHART_LABEL_CHARS,
+						.max_lines = 1};
 			chart_text(b, &l, text[i]);
 		}
 		x += w;
@@ -392,9 +397,15 @@ void chart_series(struct buf *b, const struct chart_series_spec *s, const struct
 	enum series_kind kind[SK_COUNT];
 	int nl = series_legend_items(s, finite > 0, base, target, ni, text, kind);
 	int rows = series_legend(NULL, text, kind, nl);
-	struct chart_frame f = {.id = s->id, .kind = "series", .title = s->title, .desc = s->desc,
-				.cut_note = s->cut_note, .cut_drawn = n + ni, .cut_total = total + itotal,
-				.width = S_WIDTH, .height = S_LEGEND + (rows > 0 ? rows - 1 : -1) * S_ROW + 16};
+	struct chart_frame f = {.id = s->id,
+				.kind = "series",
+				.title = s->title,
+				.desc = s->desc,
+				.cut_note = s->cut_note,
+				.cut_drawn = n + ni,
+				.cut_total = total + itotal,
+				.width = S_WIDTH,
+				.height = S_LEGEND + (rows > 0 ? rows - 1 : -1) * S_ROW + 16};
 	chart_begin(b, &f);
 	series_axes(b, s, &sc);
 	series_body(b, s, &sc, m, n, ni, base, target);
