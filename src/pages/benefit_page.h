@@ -20,5 +20,8 @@ struct benefit_page {
  * Returns 0, or -1 with the response set (404/403). */
 int benefit_load(struct ctx *c, enum authz_action action, struct benefit_page *bp);
 void benefit_page_free(struct benefit_page *bp);
+/* The "Measurements due" list of the user's dashboard (page_benefit_plan.c);
+ * returns how many it listed. */
+int benefit_due_render(struct ctx *c);
 
 #endif

@@ -9,6 +9,7 @@
 #include "../project/project.h"
 #include "../store/store.h"
 #include "pages.h"
+#include "benefit_page.h"
 #include "register_page.h"
 
 /* The English label of an org role (a msgid). */
@@ -79,6 +80,7 @@ void page_dashboard(struct ctx *c)
 	nm += dashboard_anchoring(c, nm);
 	if (nm)
 		html_printf(b, "</ul>\n");
+	benefit_due_render(c);
 
 	registry_refresh(c->app->methods, c->db);
 	struct progress_set ps;

@@ -331,6 +331,9 @@ void page_item_view(struct ctx *c)
 			    _(c, "Personal data hidden"), _(c, "The texts of this item are shown only to the project team."));
 	if (it.tombstone)
 		ui_alert(c, "info", _(c, "This item was deleted when its retention period ended. Only the record that it existed is kept."));
+	if (!strcmp(rp.r->key, "benefit"))
+		html_printf(b, "<p class=\"ds-paragraph\"><a class=\"ds-button\" data-variant=\"primary\" href=\"/benefits/%lld\">%s</a></p>",
+			    it.id, _(c, "Indicators, measurements and value"));
 	item_fields_render(c, &rp, e);
 	if (!strcmp(rp.r->key, "journey")) {
 		journey_render(c, &rp, &it, e, _(c, "The journey, stage by stage"));

@@ -88,8 +88,9 @@ static void org_render(struct ctx *c, const struct org *o, const struct form_err
 		ui_alert(c, "success", _(c, "The member list has been updated."));
 	if (new_token)
 		page_show_setpw_link(c, new_token);
-	html_printf(b, "<ul class=\"varde-inline-list\"><li><a class=\"ds-link\" href=\"/orgs/%lld/portfolio\">%s</a></li>", o->id,
-		    _(c, "Portfolio"));
+	html_printf(b, "<ul class=\"varde-inline-list\"><li><a class=\"ds-link\" href=\"/orgs/%lld/portfolio\">%s</a></li>"
+		       "<li><a class=\"ds-link\" href=\"/orgs/%lld/benefits\">%s</a></li>",
+		    o->id, _(c, "Portfolio"), o->id, _(c, "Benefits"));
 	if (manage && ctx_membership(c, o->id))
 		html_printf(b, "<li><a class=\"ds-link\" href=\"/orgs/%lld/retention\">%s</a></li>"
 			       "<li><a class=\"ds-link\" href=\"/orgs/%lld/deleted\">%s</a></li>",

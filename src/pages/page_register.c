@@ -258,6 +258,9 @@ void page_register_list(struct ctx *c)
 	if (rp.edit)
 		html_printf(b, "<p class=\"ds-paragraph\"><a class=\"ds-button\" data-variant=\"primary\" href=\"/projects/%lld/registers/%s/new\">%s</a></p>",
 			    rp.pc.p.id, rp.r->key, _(c, "Add"));
+	if (!strcmp(rp.r->key, "benefit"))
+		html_printf(b, "<p class=\"ds-paragraph\"><a class=\"ds-link\" href=\"/projects/%lld/benefits\">%s</a></p>", rp.pc.p.id,
+			    _(c, "Benefit realisation plan"));
 	if (!n)
 		html_printf(b, "<p class=\"ds-paragraph\">%s</p>", _(c, "Nothing here yet."));
 	else if (!strcmp(rp.r->key, "stakeholder"))

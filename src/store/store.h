@@ -252,8 +252,14 @@ bool store_org_hourly_cost(struct db *db, long long org_id, double *out);
 int store_org_hourly_cost_set(struct db *db, long long org_id, double v);
 /* Rows: item id, project id, project title, project status, title, data, owner name, pii, visibility. */
 struct db_stmt *store_org_benefits(struct db *db, long long org_id);
-/* Rows: indicator columns 0–12, latest value in the current unit (13), latest day (14). */
+/* Rows: indicator columns 0–12, latest value in the current unit (13), latest
+ * day of any measurement (14), day of that latest value (15). */
 struct db_stmt *store_org_indicators(struct db *db, long long org_id);
+/* The same columns for one project's benefits. */
+struct db_stmt *store_project_indicators(struct db *db, long long project_id);
+/* Rows: benefit id, yearly value, start date, end date — the latest
+ * calculation of each benefit of an org (project_id 0) or of one project. */
+struct db_stmt *store_latest_calculations(struct db *db, long long org_id, long long project_id);
 /* Rows: indicator columns 0–12, benefit title (13), project id (14), latest day (15). */
 struct db_stmt *store_owned_indicators(struct db *db, long long user_id);
 

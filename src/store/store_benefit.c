@@ -46,6 +46,11 @@ int store_benefit_owner_set(struct db *db, long long item_id, long long project_
 	"id, benefit_id, name, unit, direction, source, method, frequency, baseline_value, baseline_date,"          \
 	" baseline_how, target_value, target_date"
 
+/* The same, qualified for queries that join indicators (as ind) to other tables. */
+#define INDICATOR_COLS_IND                                                                                          \
+	"ind.id, ind.benefit_id, ind.name, ind.unit, ind.direction, ind.source, ind.method, ind.frequency,"        \
+	" ind.baseline_value, ind.baseline_date, ind.baseline_how, ind.target_value, ind.target_date"
+
 void indicator_free(struct indicator *in)
 {
 	free(in->name);
@@ -136,11 +141,16 @@ static const char SQL_INDICATOR_UPDATE[] =
 int store_indicator_save(struct db *db, struct indicator *in)
 {
 	long long now = (long long)time(NULL);
-	struct db_stmt *s = db_prepare(db, in->id ? SQL_INDICATOR_UPDATE : SQL_INDICATOR_INSERT);
-	db_bind_int(s, 1, in->id ? in->id : in->benefit_id);
-	indicator_bind(s, in, now);
-	if (in->id)
+	struct db_stmt *s;
+	if (in->id) {
+		s = db_prepare(db, SQL_INDICATOR_UPDATE);
+		db_bind_int(s, 1, in->id);
+		indicator_bind(s, in, now);
 		return db_run(s) == DB_DONE ? STORE_OK : STORE_ERROR;
+	}
+	s = db_prepare(db, SQL_INDICATOR_INSERT);
+	db_bind_int(s, 1, in->benefit_id);
+	indicator_bind(s, in, now);
 	int rc = db_step(s);
 	if (rc == DB_ROW)
 		in->id = db_col_int(s, 0);
@@ -323,10 +333,12 @@ struct db_stmt *store_org_benefits(struct db *db, long long org_id)
 }
 
 /* The indicators of an organisation's benefits, with their latest
- * measurement in the indicator's unit (for progress and due dates). */
+ * measurement in the indicator's unit (value, 13; its day, 15) and the latest
+ * day of any measurement (14), for progress and due dates. */
 static const char SQL_ORG_INDICATORS[] =
-	"SELECT " INDICATOR_COLS ", (SELECT m.value FROM measurements m WHERE m.indicator_id = ind.id AND m.unit = ind.unit"
-	" ORDER BY m.day DESC LIMIT 1), (SELECT MAX(m.day) FROM measurements m WHERE m.indicator_id = ind.id)"
+	"SELECT " INDICATOR_COLS_IND ", (SELECT m.value FROM measurements m WHERE m.indicator_id = ind.id AND m.unit = ind.unit"
+	" ORDER BY m.day DESC LIMIT 1), (SELECT MAX(m.day) FROM measurements m WHERE m.indicator_id = ind.id),"
+	" (SELECT m.day FROM measurements m WHERE m.indicator_id = ind.id AND m.unit = ind.unit ORDER BY m.day DESC LIMIT 1)"
 	" FROM indicators ind JOIN register_items i ON i.id = ind.benefit_id JOIN projects p ON p.id = i.project_id"
 	" WHERE p.org_id = $1 AND p.deleted_at IS NULL AND i.deleted_at IS NULL AND ind.deleted_at IS NULL LIMIT 10000";
 
@@ -339,7 +351,7 @@ struct db_stmt *store_org_indicators(struct db *db, long long org_id)
 
 /* The indicators of the benefits a user owns, with the latest measurement day. */
 static const char SQL_OWNED_INDICATORS[] =
-	"SELECT " INDICATOR_COLS ", i.title, i.project_id, (SELECT MAX(m.day) FROM measurements m WHERE m.indicator_id = ind.id)"
+	"SELECT " INDICATOR_COLS_IND ", i.title, i.project_id, (SELECT MAX(m.day) FROM measurements m WHERE m.indicator_id = ind.id)"
 	" FROM indicators ind JOIN benefits b ON b.item_id = ind.benefit_id JOIN register_items i ON i.id = b.item_id"
 	" JOIN projects p ON p.id = i.project_id WHERE b.owner_id = $1 AND ind.deleted_at IS NULL AND i.deleted_at IS NULL"
 	" AND p.deleted_at IS NULL ORDER BY ind.id LIMIT 500";
@@ -348,5 +360,37 @@ struct db_stmt *store_owned_indicators(struct db *db, long long user_id)
 {
 	struct db_stmt *s = db_prepare(db, SQL_OWNED_INDICATORS);
 	db_bind_int(s, 1, user_id);
+	return s;
+}
+
+/* The latest calculation of every benefit of an organisation (or of one
+ * project when project_id > 0). */
+static const char SQL_LATEST_CALCS[] =
+	"SELECT c.benefit_id, c.yearly_value, c.start_date, c.end_date FROM benefit_calculations c"
+	" JOIN register_items i ON i.id = c.benefit_id JOIN projects p ON p.id = i.project_id"
+	" WHERE p.org_id = $1 AND ($2 = 0 OR p.id = $2) AND i.deleted_at IS NULL"
+	" AND c.id = (SELECT MAX(c2.id) FROM benefit_calculations c2 WHERE c2.benefit_id = c.benefit_id) LIMIT 5000";
+
+struct db_stmt *store_latest_calculations(struct db *db, long long org_id, long long project_id)
+{
+	struct db_stmt *s = db_prepare(db, SQL_LATEST_CALCS);
+	db_bind_int(s, 1, org_id);
+	db_bind_int(s, 2, project_id);
+	return s;
+}
+
+/* The indicators of one project's benefits, with the latest value in the
+ * current unit and the latest day (as store_org_indicators). */
+static const char SQL_PROJECT_INDICATORS[] =
+	"SELECT " INDICATOR_COLS_IND ", (SELECT m.value FROM measurements m WHERE m.indicator_id = ind.id AND m.unit = ind.unit"
+	" ORDER BY m.day DESC LIMIT 1), (SELECT MAX(m.day) FROM measurements m WHERE m.indicator_id = ind.id),"
+	" (SELECT m.day FROM measurements m WHERE m.indicator_id = ind.id AND m.unit = ind.unit ORDER BY m.day DESC LIMIT 1)"
+	" FROM indicators ind JOIN register_items i ON i.id = ind.benefit_id WHERE i.project_id = $1"
+	" AND i.deleted_at IS NULL AND ind.deleted_at IS NULL ORDER BY ind.id LIMIT 2000";
+
+struct db_stmt *store_project_indicators(struct db *db, long long project_id)
+{
+	struct db_stmt *s = db_prepare(db, SQL_PROJECT_INDICATORS);
+	db_bind_int(s, 1, project_id);
 	return s;
 }
