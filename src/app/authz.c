@@ -12,6 +12,12 @@
  *  - Register items that hold personal data are read in full only by the
  *    project team (guests and observers included); everyone else who may read
  *    the project sees those fields redacted.
+ *  - Networks: a network is seen by its leaders and coaches, by the members
+ *    of its owner organisation and of its member organisations. Its leaders
+ *    and the owner organisation's admins run it; coaches (and leaders) record
+ *    coaching. Seeing a network opens none of its members' projects: only
+ *    sharing does, project by project, for the network's leaders and coaches.
+ *    Only an org admin shares (or stops sharing) a project.
  *  - Anyone with no relation to the object gets HIDE, never DENY. */
 #include "authz.h"
 
@@ -58,6 +64,14 @@ enum authz_result authz_decide(const struct authz_subject *who, enum authz_actio
 	if (!o)
 		return AZ_HIDE;
 
+	if (action == AZ_NETWORK_VIEW || action == AZ_NETWORK_MANAGE || action == AZ_NETWORK_COACH) {
+		bool sees = o->network_role != NR_NONE || orole || o->network_member;
+		bool may = action == AZ_NETWORK_VIEW     ? sees
+			   : action == AZ_NETWORK_MANAGE ? (o->network_role == NR_LEADER || org_admin)
+							 : o->network_role != NR_NONE;
+		return may ? AZ_ALLOW : sees ? AZ_DENY : AZ_HIDE;
+	}
+
 	if (action == AZ_BENEFIT_VIEW || action == AZ_BENEFIT_MEASURE) {
 		if (o->benefit_owner)
 			return AZ_ALLOW;
@@ -83,6 +97,8 @@ enum authz_result authz_decide(const struct authz_subject *who, enum authz_actio
 		return org_admin ? AZ_ALLOW : AZ_DENY;
 	case AZ_PROJECT_PERSONAL:
 		return o->project_role != PR_NONE ? AZ_ALLOW : AZ_DENY;
+	case AZ_PROJECT_SHARE:
+		return org_admin ? AZ_ALLOW : AZ_DENY;
 	default:
 		return AZ_HIDE;
 	}

@@ -25,6 +25,10 @@ enum authz_action {
 	AZ_PROJECT_MANAGE,   /* team, phase gates, status, close */
 	AZ_PROJECT_DELETE,   /* delete (recoverable for 30 days) */
 	AZ_PROJECT_PERSONAL, /* read register items that hold personal data (the team only) */
+	AZ_PROJECT_SHARE,    /* share the project with a network, or stop sharing (org admins) */
+	AZ_NETWORK_VIEW,     /* a network's page: its members, shared projects, rounds, gatherings */
+	AZ_NETWORK_MANAGE,   /* run the network: members, people, rounds, summaries, gatherings */
+	AZ_NETWORK_COACH,    /* plan and record coaching of the network's shared projects */
 	AZ_BENEFIT_VIEW,     /* read one benefit and its measurements */
 	AZ_BENEFIT_MEASURE,  /* enter measurements for one benefit */
 };
@@ -42,8 +46,11 @@ struct authz_object {
 	enum project_role project_role; /* the user's role in the project team */
 	bool project_is_guest;          /* the user is an invited outside partner */
 	bool team_only;                 /* visibility: project team only */
-	enum network_role network_role; /* via a network the project is shared with */
+	enum network_role network_role; /* via a network the project is shared with; for a network
+					   object, the user's role in that network */
 	bool benefit_owner;             /* the user owns the benefit in question */
+	/* Network facts (for AZ_NETWORK_*; org_id is the network's owner organisation): */
+	bool network_member;            /* the user belongs to a member organisation of the network */
 };
 
 struct authz_subject {

@@ -29,6 +29,8 @@ int project_load_as(struct ctx *c, long long project_id, enum authz_action actio
 		pc->facts.project_is_guest = guest;
 		pc->facts.team_only = strcmp(pc->p.visibility, "team") == 0;
 		pc->facts.benefit_owner = benefit_owner;
+		int nr = store_project_network_role(c->db, pc->p.id, c->user_id);
+		pc->facts.network_role = nr == 2 ? NR_LEADER : nr == 1 ? NR_COACH : NR_NONE;
 		r = authz_check(c, action, &pc->facts);
 		registry_refresh(c->app->methods, c->db);
 		pc->m = registry_version(c->app->methods, pc->p.methodology_version_id);

@@ -263,4 +263,6 @@ struct db_stmt *store_latest_calculations(struct db *db, long long org_id, long 
 /* Rows: indicator columns 0–12, benefit title (13), project id (14), latest day (15). */
 struct db_stmt *store_owned_indicators(struct db *db, long long user_id);
 
+#include "store_network.h"
+
 #endif

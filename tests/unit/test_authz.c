@@ -208,6 +208,33 @@ static const struct az_case cases[] = {
 	C(site_op, AZ_PROJECT_PERSONAL, OBJ(ORG_A), AZ_HIDE),
 	C(outsider, AZ_PROJECT_PERSONAL, OBJ(ORG_A, .benefit_owner = true), AZ_HIDE),
 
+	/* Sharing with a network: the project's org admins only. */
+	C(admin_a, AZ_PROJECT_SHARE, OBJ(ORG_A), AZ_ALLOW),
+	C(member_a, AZ_PROJECT_SHARE, OBJ(ORG_A, .project_role = PR_OWNER), AZ_DENY),
+	C(outsider, AZ_PROJECT_SHARE, OBJ(ORG_A, .network_role = NR_LEADER), AZ_DENY),
+	C(outsider, AZ_PROJECT_SHARE, OBJ(ORG_A), AZ_HIDE),
+
+	/* Networks (org = the owner organisation). Seen by its leaders and
+	 * coaches and by members of its owner and member organisations; run by
+	 * its leaders and the owner's admins; coaching by coaches and leaders. */
+	C(outsider, AZ_NETWORK_VIEW, OBJ(ORG_A, .network_role = NR_LEADER), AZ_ALLOW),
+	C(outsider, AZ_NETWORK_MANAGE, OBJ(ORG_A, .network_role = NR_LEADER), AZ_ALLOW),
+	C(outsider, AZ_NETWORK_COACH, OBJ(ORG_A, .network_role = NR_LEADER), AZ_ALLOW),
+	C(loner, AZ_NETWORK_VIEW, OBJ(ORG_A, .network_role = NR_COACH), AZ_ALLOW),
+	C(loner, AZ_NETWORK_MANAGE, OBJ(ORG_A, .network_role = NR_COACH), AZ_DENY),
+	C(loner, AZ_NETWORK_COACH, OBJ(ORG_A, .network_role = NR_COACH), AZ_ALLOW),
+	C(outsider, AZ_NETWORK_VIEW, OBJ(ORG_A, .network_member = true), AZ_ALLOW),
+	C(outsider, AZ_NETWORK_MANAGE, OBJ(ORG_A, .network_member = true), AZ_DENY),
+	C(outsider, AZ_NETWORK_COACH, OBJ(ORG_A, .network_member = true), AZ_DENY),
+	C(member_a, AZ_NETWORK_VIEW, OBJ(ORG_A), AZ_ALLOW),
+	C(member_a, AZ_NETWORK_MANAGE, OBJ(ORG_A), AZ_DENY),
+	C(admin_a, AZ_NETWORK_MANAGE, OBJ(ORG_A), AZ_ALLOW),
+	C(admin_a, AZ_NETWORK_COACH, OBJ(ORG_A), AZ_DENY),
+	C(outsider, AZ_NETWORK_VIEW, OBJ(ORG_A), AZ_HIDE),
+	C(outsider, AZ_NETWORK_MANAGE, OBJ(ORG_A), AZ_HIDE),
+	C(site_op, AZ_NETWORK_VIEW, OBJ(ORG_A), AZ_HIDE),
+	C(anon, AZ_NETWORK_VIEW, OBJ(ORG_A, .network_role = NR_LEADER), AZ_HIDE),
+
 	/* No object for an object-level action: hidden. */
 	C(member_a, AZ_PROJECT_VIEW, NOOBJ, AZ_HIDE),
 	C(admin_a, AZ_PROJECT_DELETE, NOOBJ, AZ_HIDE),
