@@ -200,6 +200,12 @@ void format_number_nb_auto(double v, char *out, size_t outlen)
 	int decimals = 6;
 	for (char *e = raw + strlen(raw) - 1; dot && e > dot && *e == '0'; e--)
 		decimals--;
+	/* "1,234" would read back as ambiguous (parse_number refuses it): with
+	 * one to three integer digits other than 0, write "1,2340". */
+	const char *digits = raw[0] == '-' ? raw + 1 : raw;
+	size_t intlen = dot ? (size_t)(dot - digits) : strlen(digits);
+	if (decimals == 3 && intlen <= 3 && !(intlen == 1 && digits[0] == '0'))
+		decimals = 4;
 	format_number_nb(v, decimals, out, outlen);
 }
 

@@ -74,17 +74,25 @@ static void link_render(struct ctx *c, const struct field_env *env, const struct
 	html_printf(b, "<div class=\"varde-link-choices\" role=\"group\" aria-labelledby=\"%s\" id=\"%s\">", label_id, name);
 	for (int i = 0; env->items && i < env->items->n; i++) {
 		const struct item_ref *r = &env->items->v[i];
-		if (strcmp(r->reg, f->reg ? f->reg : "") != 0 || r->tombstone)
+		if (strcmp(r->reg, f->reg ? f->reg : "") != 0)
 			continue;
 		char id[24];
 		snprintf(id, sizeof id, "%lld", r->id);
 		bool on = false;
 		for (size_t k = 0; k < v->n; k++)
 			on |= !strcmp(v->items[k].key, name) && !strcmp(v->items[k].val, id);
+		/* A deleted (tombstone) item is offered only while it is linked, so
+		 * saving the form keeps its place in the chain. */
+		if (r->tombstone && !on)
+			continue;
+		const char *title = r->tombstone		  ? _(c, "(deleted when its retention period ended)")
+				    : r->pii && !env->personal ? _(c, "(personal data hidden)")
+				    : *r->title		  ? r->title
+								  : _(c, "(untitled)");
 		html_printf(b, "<span class=\"varde-option\"><input class=\"ds-input\" type=\"%s\" id=\"%s-%s\" name=\"%s\" value=\"%s\"%s%s>"
 			       "<label for=\"%s-%s\">%s</label></span>",
 			    f->multiple ? "checkbox" : "radio", name, id, name, id, on ? " checked" : "", ro ? " disabled" : "",
-			    name, id, *r->title ? r->title : _(c, "(untitled)"));
+			    name, id, title);
 		shown++;
 	}
 	if (shown && !f->multiple && !ro)
@@ -325,6 +333,18 @@ void form_error_summary(struct ctx *c, const struct field_env *env, const struct
 	html_printf(b, "</ul></div>");
 }
 
+/* Did the stored entry already link this field to id? */
+static bool linked_before(const struct field_env *env, const struct m_field *f, long long id)
+{
+	const json_t *arr = env->previous ? entry_field(env->previous, f->key) : NULL;
+	for (size_t i = 0; i < json_array_size(arr); i++) {
+		long long v = 0;
+		if (text_parse_ll(json_string_value(json_array_get(arr, i)), &v) && v == id)
+			return true;
+	}
+	return false;
+}
+
 /* Check one link field's values against the index. */
 static int link_check(const struct field_env *env, const struct m_field *f, const json_t *arr, struct entry_errors *errs)
 {
@@ -333,7 +353,7 @@ static int link_check(const struct field_env *env, const struct m_field *f, cons
 		long long id = 0;
 		const struct item_ref *r = text_parse_ll(json_string_value(json_array_get(arr, i)), &id)
 						   ? item_index_find(env->items, id) : NULL;
-		bad |= !r || r->tombstone || strcmp(r->reg, f->reg ? f->reg : "") != 0;
+		bad |= !r || strcmp(r->reg, f->reg ? f->reg : "") != 0 || (r->tombstone && !linked_before(env, f, id));
 	}
 	bad |= !f->multiple && json_array_size(arr) > 1;
 	if (bad && errs->n < ENTRY_MAX_ERRORS) {

@@ -41,6 +41,8 @@ struct field_env {
 	char *const *team_names;
 	int nteam;
 	const struct item_index *items; /* for link fields; NULL shows none */
+	bool personal;                /* the reader may see personal data (else such titles are hidden) */
+	const json_t *previous;       /* the stored entry when saving an edit, else NULL */
 	long long project_id;
 };
 
@@ -58,9 +60,11 @@ const char *entry_err_text(struct ctx *c, enum entry_err e);
 /* The error summary at the top of a form (nothing when errs is empty). */
 void form_error_summary(struct ctx *c, const struct field_env *env, const struct entry_errors *errs);
 
-/* Keep only link values that name a live item of the field's register in
- * env->items (at most one for a single link); anything else is an EE_LINK
- * error. Returns the number of errors added. */
+/* Link values must name a live item of the field's register in env->items,
+ * or a tombstone the stored entry (env->previous) already links to (a link to
+ * an item deleted for retention is kept, never made), at most one for a
+ * single link; anything else is an EE_LINK error. Returns the number of
+ * errors added. */
 int links_check(const struct field_env *env, const struct m_tool *t, const json_t *entry, struct entry_errors *errs);
 
 /* Look for personal data (pii.h) in the free-text values of an entry's

@@ -129,12 +129,11 @@ static const char *frequency_label(struct ctx *c, const char *f)
 	return _(c, "Monthly");
 }
 
-/* A number for a form field ("" when absent). */
+/* A number for a form field, in the fewest digits that read back exactly
+ * ("" when absent). */
 static void number_text(bool has, double v, char *out, size_t n)
 {
-	if (has)
-		format_number_nb_auto(v, out, n);
-	else if (n)
+	if (!has || !benefit_format_value(v, out, n))
 		out[0] = 0;
 }
 
@@ -212,7 +211,7 @@ static void indicator_form(struct ctx *c, struct benefit_page *bp, const struct 
 		struct db_stmt *s = store_targets(c->db, in->id);
 		while (db_step(s) == DB_ROW && nt < MAX_TARGETS) {
 			snprintf(days[nt], sizeof days[nt], "%s", db_col_text(s, 0));
-			format_number_nb_auto(db_col_double(s, 1), vals[nt], sizeof vals[nt]);
+			number_text(true, db_col_double(s, 1), vals[nt], sizeof vals[nt]);
 			nt++;
 		}
 		db_reset(s);

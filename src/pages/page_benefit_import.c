@@ -30,7 +30,7 @@ static const char *row_err_text(struct ctx *c, enum benefit_row_err e)
 	case BR_BAD_NUMBER: return _(c, "Not a number. Write it like 1 234,5 or 1234.5.");
 	case BR_UNIT_TOO_LONG: return _(c, "The unit is too long.");
 	case BR_OTHER_UNIT: return _(c, "Another unit than the indicator's.");
-	case BR_COMMENT_TOO_LONG: return _(c, "The comment is longer than 1000 characters.");
+	case BR_COMMENT_TOO_LONG: return _(c, "The comment is too long.");
 	case BR_CONTROL_CHAR: return _(c, "The text holds control characters.");
 	case BR_DUPLICATE_DATE: return _(c, "The same date as an earlier row.");
 	default: return "";

@@ -133,7 +133,11 @@ void reg_item_submit(struct ctx *c, struct reg_page *rp, const struct reg_item *
 	const struct m_tool *t = &rp->tool;
 	struct entry_errors errs = {0};
 	json_t *e = entry_from_form(t, form, rp->team, rp->nteam, &errs);
+	json_t *previous = it ? json_loads(it->data, 0, NULL) : NULL;
+	rp->env.previous = previous;
 	links_check(&rp->env, t, e, &errs);
+	rp->env.previous = NULL;
+	json_decref(previous);
 	if (!entry_field(e, t->fields[0].key) && errs.n < ENTRY_MAX_ERRORS) {
 		snprintf(errs.e[errs.n].name, sizeof errs.e[0].name, "f-%s", t->fields[0].key);
 		errs.e[errs.n].field = &t->fields[0];
@@ -449,13 +453,15 @@ void page_item_history(struct ctx *c)
 	if (item_load(c, AZ_PROJECT_VIEW, &rp, &it, false) != 0)
 		return;
 	struct buf *b = &c->resp->body;
-	bool hide = it.pii && *it.pii && !rp.personal;
+	/* Readers outside the team see what changed, never the values: an earlier
+	 * revision may hold personal data that was removed later. */
+	bool hide = !rp.personal;
 	layout_begin(c, _(c, "History"));
 	html_printf(b, "<p class=\"ds-paragraph varde-meta\"><a class=\"ds-link\" href=\"/projects/%lld/items/%lld\">%s</a></p>"
 		       "<h1 class=\"ds-heading\" data-size=\"lg\">%s: %s</h1>",
 		    rp.pc.p.id, it.id, item_title(c, &rp, &it), _(c, "History"), item_title(c, &rp, &it));
 	if (hide)
-		html_printf(b, "<p class=\"ds-paragraph\">%s</p>", _(c, "The texts of this item are shown only to the project team."));
+		html_printf(b, "<p class=\"ds-paragraph\">%s</p>", _(c, "Earlier values are shown only to the project team."));
 	html_printf(b, "<ol class=\"varde-history\" reversed>");
 	struct db_stmt *s = store_item_revisions(c->db, it.id);
 	struct rev {

@@ -42,7 +42,7 @@ void page_org_retention(struct ctx *c)
 			 "texts and all its earlier versions for good; a record that it existed stays in the history."));
 	if (kv_get(&c->req->query, "deleted"))
 		ui_alert(c, "success", _(c, "Deleted."));
-	struct db_stmt *s = store_retention_due(c->db, org_id, today);
+	struct db_stmt *s = store_retention_due(c->db, org_id, today, c->user_id);
 	int n = 0;
 	while (db_step(s) == DB_ROW) {
 		if (!n)
@@ -55,7 +55,11 @@ void page_org_retention(struct ctx *c)
 		const char *date = db_col_text(s, 5) ? db_col_text(s, 5) : "";
 		html_printf(b, "<tr><th scope=\"row\">%s</th><td>%s</td><td><a class=\"ds-link\" href=\"/projects/%lld\">%s</a></td>"
 			       "<td>%s</td><td><form method=\"post\" action=\"/orgs/%lld/retention/%lld/delete\">",
-			    *db_col_text(s, 4) ? db_col_text(s, 4) : _(c, "(untitled)"), d ? _(c, d->one) : "", db_col_int(s, 1),
+			    /* An administrator outside the team decides by register, project and date. */
+			    *db_col_text(s, 6) && !db_col_int(s, 7) ? _(c, "(personal data hidden)")
+			    : *db_col_text(s, 4)		    ? db_col_text(s, 4)
+								    : _(c, "(untitled)"),
+			    d ? _(c, d->one) : "", db_col_int(s, 1),
 			    db_col_text(s, 2), date, org_id, db_col_int(s, 0));
 		ui_csrf(c);
 		html_printf(b, "<button class=\"ds-button\" data-variant=\"secondary\" data-color=\"danger\" type=\"submit\">%s</button></form></td></tr>",

@@ -63,7 +63,8 @@ static int tool_load(struct ctx *c, enum authz_action action, struct tool_page *
 	db_reset(s);
 	item_index_load(c, tp->pc.p.id, &tp->items, false);
 	tp->env = (struct field_env){.m = tp->pc.m, .L = tp->L, .team = tp->team, .team_names = tp->team_names,
-				     .nteam = tp->nteam, .items = &tp->items, .project_id = tp->pc.p.id};
+				     .nteam = tp->nteam, .items = &tp->items, .project_id = tp->pc.p.id,
+				     .personal = authz_check(c, AZ_PROJECT_PERSONAL, &tp->pc.facts) == AZ_ALLOW};
 	return 0;
 }
 
@@ -292,7 +293,20 @@ void page_tool_save(struct ctx *c)
 	} else {
 		mine = entry_from_form(tp.t, form, tp.team, tp.nteam, &errs);
 	}
-	links_check(&tp.env, tp.t, mine, &errs);
+	{
+		/* Links to items deleted for retention may stay, not be made anew. */
+		char *pd = NULL, *pr = NULL;
+		long long prev_rev = 0;
+		bool prev_nr = false;
+		store_entry_get(c->db, tp.pc.p.id, tp.t->key, &pd, &prev_rev, &prev_nr, &pr);
+		json_t *prev = pd ? json_loads(pd, 0, NULL) : NULL;
+		tp.env.previous = prev;
+		links_check(&tp.env, tp.t, mine, &errs);
+		tp.env.previous = NULL;
+		json_decref(prev);
+		free(pd);
+		free(pr);
+	}
 	bool nr = kv_get(form, "nr") != NULL;
 	char *reason = text_trim_dup(kv_get(form, "nr_reason") ? kv_get(form, "nr_reason") : "");
 	if (nr && !*reason && errs.n < ENTRY_MAX_ERRORS) {

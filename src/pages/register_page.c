@@ -32,7 +32,7 @@ int reg_page_load_as(struct ctx *c, long long project_id, enum authz_action acti
 	rp->personal = authz_check(c, AZ_PROJECT_PERSONAL, &rp->pc.facts) == AZ_ALLOW;
 	rp->edit = authz_check(c, AZ_PROJECT_EDIT, &rp->pc.facts) == AZ_ALLOW;
 	rp->env = (struct field_env){.gettext = true, .team = rp->team, .team_names = rp->team_names, .nteam = rp->nteam,
-				     .items = &rp->items, .project_id = rp->pc.p.id};
+				     .items = &rp->items, .project_id = rp->pc.p.id, .personal = rp->personal};
 	return 0;
 }
 

@@ -18,6 +18,7 @@
 #define F(k, t, lab) {.key = k, .type = t, .label = {.s = {lab}}}
 #define FREQ(k, t, lab) {.key = k, .type = t, .label = {.s = {lab}}, .required = true}
 #define FHELP(k, t, lab, h) {.key = k, .type = t, .label = {.s = {lab}}, .help = {.s = {h}}}
+#define FREQHELP(k, t, lab, h) {.key = k, .type = t, .label = {.s = {lab}}, .help = {.s = {h}}, .required = true}
 #define FOPT(k, t, lab, o) {.key = k, .type = t, .label = {.s = {lab}}, .opts = o, .nopts = NOPTS(o)}
 #define FLINK(k, lab, r, multi) {.key = k, .type = FT_LINK, .label = {.s = {lab}}, .reg = r, .multiple = multi}
 #define RETENTION                                                                                                      \
@@ -98,7 +99,7 @@ static struct m_field F_INSIGHT[] = {
 	FLINK("research", N_("Evidence: research activities"), "research", true),
 	RETENTION};
 static struct m_field F_NEED[] = {
-	FHELP("statement", FT_TEXT, N_("How might we …?"), N_("Phrase the need as a question: \"How might we …?\"")),
+	FREQHELP("statement", FT_TEXT, N_("How might we …?"), N_("Phrase the need as a question: \"How might we …?\"")),
 	F("description", FT_LONGTEXT, N_("Description")),
 	FLINK("insights", N_("Derived from insights"), "insight", true),
 	RETENTION};

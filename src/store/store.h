@@ -201,9 +201,10 @@ int store_votes_set(struct db *db, long long project_id, long long round, long l
 		    const int *dots, int n);
 /* Rows: item_id, user_id, dots. */
 struct db_stmt *store_votes(struct db *db, long long project_id, long long round);
-/* Rows: id, project_id, project title, reg, title, retention_date — items of an
- * org whose retention date is before today (YYYY-MM-DD). */
-struct db_stmt *store_retention_due(struct db *db, long long org_id, const char *today);
+/* Rows: id, project_id, project title, reg, title, retention_date, pii, whether
+ * user_id is on the project's team — items of an org whose retention date is
+ * before today (YYYY-MM-DD). */
+struct db_stmt *store_retention_due(struct db *db, long long org_id, const char *today, long long user_id);
 /* STORE_OK if item_id is due for deletion in org, with its project. */
 int store_retention_item(struct db *db, long long org_id, long long item_id, const char *today, long long *project_id);
 /* Rows: id, project_id, project title, title, data — anchoring activities in the user's projects. */

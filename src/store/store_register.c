@@ -271,22 +271,26 @@ struct db_stmt *store_votes(struct db *db, long long project_id, long long round
 }
 
 static const char SQL_RETENTION_DUE[] =
-	"SELECT i.id, i.project_id, p.title, i.reg, i.title, i.retention_date FROM register_items i"
+	"SELECT i.id, i.project_id, p.title, i.reg, i.title, i.retention_date, i.pii,"
+	" CASE WHEN EXISTS (SELECT 1 FROM project_members m WHERE m.project_id = i.project_id AND m.user_id = $3)"
+	" THEN 1 ELSE 0 END FROM register_items i"
 	" JOIN projects p ON p.id = i.project_id WHERE p.org_id = $1 AND p.deleted_at IS NULL AND i.deleted_at IS NULL"
 	" AND i.tombstone = 0 AND i.retention_date IS NOT NULL AND i.retention_date < $2"
 	" ORDER BY i.retention_date, i.id LIMIT 500";
 
-struct db_stmt *store_retention_due(struct db *db, long long org_id, const char *today)
+struct db_stmt *store_retention_due(struct db *db, long long org_id, const char *today, long long user_id)
 {
 	struct db_stmt *s = db_prepare(db, SQL_RETENTION_DUE);
 	db_bind_int(s, 1, org_id);
 	db_bind_text(s, 2, today);
+	db_bind_int(s, 3, user_id);
 	return s;
 }
 
 static const char SQL_RETENTION_ITEM[] =
 	"SELECT i.project_id FROM register_items i JOIN projects p ON p.id = i.project_id WHERE i.id = $1"
-	" AND p.org_id = $2 AND i.deleted_at IS NULL AND i.tombstone = 0 AND i.retention_date IS NOT NULL"
+	" AND p.org_id = $2 AND p.deleted_at IS NULL AND i.deleted_at IS NULL AND i.tombstone = 0"
+	" AND i.retention_date IS NOT NULL"
 	" AND i.retention_date < $3";
 
 int store_retention_item(struct db *db, long long org_id, long long item_id, const char *today, long long *project_id)

@@ -10,7 +10,7 @@
 # ASan+UBSan into build/fuzz/obj/ and collected in build/fuzz/libvarde-fuzz.a;
 # src/main.c is not linked.
 
-FUZZ_TARGETS  := form i18n html text method archive config router
+FUZZ_TARGETS  := form i18n html text method archive config router measure
 FUZZ_DIR      := tests/fuzz
 FUZZ_B        := $(B)/fuzz
 FUZZ_SECONDS  ?= 60
@@ -30,6 +30,7 @@ FUZZ_MAXLEN_method  := 16384
 FUZZ_MAXLEN_archive := 65536
 FUZZ_MAXLEN_config  := 4096
 FUZZ_MAXLEN_router  := 1024
+FUZZ_MAXLEN_measure := 8192
 FUZZ_SEEDS_method   := tests/fixtures/methodologies
 
 .PHONY: fuzz fuzz-replay fuzz-build $(FUZZ_TARGETS:%=fuzz-%)

@@ -111,6 +111,41 @@ async function toolRev(id) {
   const r = await keeper.get(`/projects/${id}/tools/${TOOL}`);
   return r.text.match(/name="rev" value="(\d+)"/)[1];
 }
+// Register items made by the keeper (owner of every project, so always
+// allowed), for the register rows; a shared one is made once, on first use.
+async function keeperItem(pid, reg, fields) {
+  const form = { rev: '0' };
+  for (const [k, val] of Object.entries(fields)) form[`f-${k}`] = val;
+  const r = await keeperPost(`/projects/${pid}/registers/${reg}`, form);
+  return Number(r.location.match(/^\/projects\/\d+\/items\/(\d+)\?saved=1$/)[1]);
+}
+const sharedItems = {};
+async function sharedItem(name, pid, reg, fields) {
+  if (!sharedItems[name]) sharedItems[name] = await keeperItem(pid, reg, fields);
+  return sharedItems[name];
+}
+const itemP = () => sharedItem('P', projectP, 'research', { title: 'Intervju på servicetorget' });
+const ideaP = () => sharedItem('ideaP', projectP, 'idea', { title: 'Digital søknad' });
+const itemT = () => sharedItem('T', projectT, 'insight', { headline: 'Familiene venter' });
+const itemU = () => sharedItem('U', projectU, 'research', { title: 'Intervju i et annet prosjekt' });
+async function itemRev(pid, id) {
+  const r = await keeper.get(`/projects/${pid}/items/${id}/edit`);
+  return r.text.match(/name="rev" value="(\d+)"/)[1];
+}
+// The dots an idea has in the current round, and the round, as the keeper sees them.
+async function ideaDots(pid, id) {
+  const t = (await keeper.get(`/projects/${pid}/registers/idea`)).text;
+  const m = t.match(new RegExp(`href="/projects/${pid}/items/${id}">[^<]*</a></th><td>[^<]*</td><td>[^<]*</td><td>[^<]*</td><td>(\\d+)</td>`));
+  if (!m) throw new Error(`idea ${id} not listed`);
+  return Number(m[1]);
+}
+async function voteRound(pid) {
+  await ideaP();
+  return Number((await keeper.get(`/projects/${pid}/registers/idea`)).text.match(/id="voting">[^<]*?(\d+)<\/h2>/)[1]);
+}
+async function retentionListed(id) {
+  return (await keeper.get(`/orgs/${orgA}/retention`)).text.includes(`/retention/${id}/delete"`);
+}
 
 // Every table except the ones plain requests touch (sessions, login
 // throttling), counted, plus a few columns that change in place. A refused
@@ -557,6 +592,159 @@ const TABLE = {
     },
     expect: cells(403, 404, 403, 200, 404, 403, 403, 200, 403),
   },
+
+  // ---- registers of the evidence chain -------------------------------------------
+  // Rules (authz.c): read with the project (team, org members unless team
+  // only, org admins); written by the team's members, drivers, leaders and
+  // owners, guests included (AZ_PROJECT_EDIT; org admins outside the team
+  // do not write); a new voting round is managing (leaders, owners, org
+  // admins; never a guest). An item of another project is not found through
+  // this one. The retention list is for the organisation's own admins.
+  'GET /projects/:id/registers': {
+    gate: 'user', path: () => `/projects/${projectP}/registers`,
+    expect: cells(303, 404, 200, 200, 404, 200, 200, 200, 200),
+  },
+  'GET /projects/:id/registers#team-only': {
+    gate: 'user', path: () => `/projects/${projectT}/registers`,
+    expect: cells(303, 404, 404, 200, 404, 200, 200, 200, 200),
+  },
+  'GET /projects/:id/registers#deleted': {
+    gate: 'user', path: () => `/projects/${projectD}/registers`,
+    expect: cells(303, 404, 404, 404, 404, 404, 404, 404, 404),
+  },
+  'GET /projects/:id/registers/:token': {
+    gate: 'user', prepare: async () => ({ id: await itemP() }), path: () => `/projects/${projectP}/registers/research`,
+    expect: cells(303, 404, 200, 200, 404, 200, 200, 200, 200),
+  },
+  'GET /projects/:id/registers/:token#ideas': {
+    // The idea list with the impact/effort matrix and the voting table.
+    gate: 'user', prepare: async () => ({ id: await ideaP() }), path: () => `/projects/${projectP}/registers/idea`,
+    expect: cells(303, 404, 200, 200, 404, 200, 200, 200, 200),
+  },
+  'GET /projects/:id/registers/:token#team-only': {
+    gate: 'user', prepare: async () => ({ id: await itemT() }), path: () => `/projects/${projectT}/registers/insight`,
+    expect: cells(303, 404, 404, 200, 404, 200, 200, 200, 200),
+  },
+  'GET /projects/:id/registers/:token/new': {
+    gate: 'user', path: () => `/projects/${projectP}/registers/research/new`,
+    expect: cells(303, 404, 403, 403, 404, 403, 200, 200, 200),
+  },
+  'POST /projects/:id/registers/:token': {
+    gate: 'user', path: () => `/projects/${projectP}/registers/research`, to: '/projects/',
+    form: who => ({ rev: '0', 'f-title': `Intervju fra ${who}`, 'f-method': 'interview' }),
+    check: async (ctx, allowed, res, who) => {
+      assert.equal((await keeperSees(`/projects/${projectP}/registers/research`)).text.includes(`>Intervju fra ${who}<`), allowed, 'the item');
+    },
+    expect: cells(403, 404, 403, 403, 404, 403, 303, 303, 303),
+  },
+  'POST /projects/:id/registers/:token#team-only': {
+    gate: 'user', path: () => `/projects/${projectT}/registers/insight`, to: '/projects/',
+    form: who => ({ rev: '0', 'f-headline': `Innsikt fra ${who}` }),
+    check: async (ctx, allowed, res, who) => {
+      assert.equal((await keeperSees(`/projects/${projectT}/registers/insight`)).text.includes(`>Innsikt fra ${who}<`), allowed, 'the item');
+    },
+    expect: cells(403, 404, 404, 403, 404, 403, 303, 303, 303),
+  },
+  'POST /projects/:id/registers/:token#uninvited': {
+    gate: 'user', path: () => `/projects/${projectU}/registers/research`, to: '/projects/',
+    form: who => ({ rev: '0', 'f-title': `Uinvitert intervju fra ${who}` }),
+    expect: cells(403, 404, 403, 403, 404, 403, 403, 403, 404),
+  },
+  'POST /projects/:id/votes': {
+    // Three dots on a fresh idea; the ballot is the visitor's own.
+    gate: 'user', path: () => `/projects/${projectP}/votes`, to: '/projects/',
+    prepare: async who => ({ id: await keeperItem(projectP, 'idea', { title: `Idé å stemme på, ${who}` }) }),
+    form: (who, ctx) => ({ [`dots-${ctx.id}`]: '3' }),
+    check: async (ctx, allowed) => {
+      assert.equal(await ideaDots(projectP, ctx.id), allowed ? 3 : 0, 'the dots on the idea');
+    },
+    expect: cells(403, 404, 403, 403, 404, 403, 303, 303, 303),
+  },
+  'POST /projects/:id/votes/round': {
+    gate: 'user', path: () => `/projects/${projectP}/votes/round`, to: '/projects/', form: () => ({}),
+    prepare: async () => ({ round: await voteRound(projectP) }),
+    check: async (ctx, allowed) => {
+      assert.equal(await voteRound(projectP), allowed ? ctx.round + 1 : ctx.round, 'the voting round');
+    },
+    expect: cells(403, 404, 403, 303, 404, 403, 403, 303, 403),
+  },
+  'POST /projects/:id/votes/round#uninvited': {
+    gate: 'user', path: () => `/projects/${projectU}/votes/round`, to: '/projects/', form: () => ({}),
+    expect: cells(403, 404, 403, 303, 404, 403, 403, 403, 404),
+  },
+  'GET /projects/:id/items/:id': {
+    gate: 'user', prepare: async () => ({ id: await itemP() }), path: ctx => `/projects/${projectP}/items/${ctx.id}`,
+    expect: cells(303, 404, 200, 200, 404, 200, 200, 200, 200),
+  },
+  'GET /projects/:id/items/:id#team-only': {
+    gate: 'user', prepare: async () => ({ id: await itemT() }), path: ctx => `/projects/${projectT}/items/${ctx.id}`,
+    expect: cells(303, 404, 404, 200, 404, 200, 200, 200, 200),
+  },
+  'GET /projects/:id/items/:id#other-project': {
+    // An item of project U asked for through project P: not found, for anyone.
+    gate: 'user', prepare: async () => ({ id: await itemU() }), path: ctx => `/projects/${projectP}/items/${ctx.id}`,
+    expect: cells(303, 404, 404, 404, 404, 404, 404, 404, 404),
+  },
+  'GET /projects/:id/items/:id/edit': {
+    gate: 'user', prepare: async () => ({ id: await itemP() }), path: ctx => `/projects/${projectP}/items/${ctx.id}/edit`,
+    expect: cells(303, 404, 403, 403, 404, 403, 200, 200, 200),
+  },
+  'POST /projects/:id/items/:id': {
+    gate: 'user', to: '/projects/',
+    prepare: async () => { const id = await itemP(); return { id, rev: await itemRev(projectP, id) }; },
+    path: ctx => `/projects/${projectP}/items/${ctx.id}`,
+    form: (who, ctx) => ({ rev: ctx.rev, 'f-title': `Tittel fra ${who}` }),
+    check: async (ctx, allowed, res, who) => {
+      assert.equal((await keeperSees(`/projects/${projectP}/items/${ctx.id}`)).text.includes(`Tittel fra ${who}`), allowed, 'the saved title');
+    },
+    expect: cells(403, 404, 403, 403, 404, 403, 303, 303, 303),
+  },
+  'GET /projects/:id/items/:id/history': {
+    gate: 'user', prepare: async () => ({ id: await itemP() }), path: ctx => `/projects/${projectP}/items/${ctx.id}/history`,
+    expect: cells(303, 404, 200, 200, 404, 200, 200, 200, 200),
+  },
+  'POST /projects/:id/items/:id/delete': {
+    gate: 'user', to: '/projects/',
+    prepare: async who => ({ id: await keeperItem(projectP, 'need', { statement: `Hvordan kan vi slette for ${who}?` }) }),
+    path: ctx => `/projects/${projectP}/items/${ctx.id}/delete`, form: () => ({}),
+    check: async (ctx, allowed) => {
+      assert.equal((await keeperSees(`/projects/${projectP}/items/${ctx.id}`)).status, allowed ? 404 : 200, 'the item is gone');
+    },
+    expect: cells(403, 404, 403, 403, 404, 403, 303, 303, 303),
+  },
+  'POST /projects/:id/items/:id/delete#other-project': {
+    // Project P's editors cannot reach project U's item through P (404);
+    // those who may not edit P are refused on P first (403).
+    gate: 'user', prepare: async () => ({ id: await itemU() }),
+    path: ctx => `/projects/${projectP}/items/${ctx.id}/delete`, form: () => ({}),
+    check: async ctx => {
+      assert.equal((await keeperSees(`/projects/${projectU}/items/${ctx.id}`)).status, 200, 'the item is still there');
+    },
+    expect: cells(403, 404, 403, 403, 404, 403, 404, 404, 404),
+  },
+  'GET /projects/:id/chain': {
+    gate: 'user', prepare: async () => ({ id: await itemP() }), path: () => `/projects/${projectP}/chain`,
+    expect: cells(303, 404, 200, 200, 404, 200, 200, 200, 200),
+  },
+  'GET /projects/:id/chain#team-only': {
+    gate: 'user', prepare: async () => ({ id: await itemT() }), path: () => `/projects/${projectT}/chain`,
+    expect: cells(303, 404, 404, 200, 404, 200, 200, 200, 200),
+  },
+  'GET /orgs/:id/retention': {
+    // The organisation's own admins only: not the operator (404), not its
+    // members (403); nobody outside it (404).
+    gate: 'user', path: () => `/orgs/${orgA}/retention`,
+    expect: cells(303, 404, 403, 200, 404, 403, 403, 403, 404),
+  },
+  'POST /orgs/:id/retention/:id/delete': {
+    gate: 'user', to: '/orgs/',
+    prepare: async who => ({ id: await keeperItem(projectP, 'research', { title: `Utløpt intervju ${who}`, retention: '2020-01-01' }) }),
+    path: ctx => `/orgs/${orgA}/retention/${ctx.id}/delete`, form: () => ({}),
+    check: async (ctx, allowed) => {
+      assert.equal(await retentionListed(ctx.id), !allowed, 'still due for deletion');
+    },
+    expect: cells(403, 404, 403, 303, 404, 403, 403, 403, 404),
+  },
 };
 
 // ---- sessions and requests -----------------------------------------------------
@@ -748,6 +936,15 @@ test('objects that do not exist are 404 for a visitor who could act on them', as
     ['projectMember', 'POST', `/projects/${projectP}/steps/no-such-step`, { status: 'done' }],
     ['projectMember', 'GET', `/projects/${projectP}/tools/no-such-tool`],
     ['projectLeader', 'GET', `/projects/${projectP}/phases/no-such-phase/gate`],
+    ['projectMember', 'GET', `/projects/${projectP}/registers/no-such-register`],
+    ['projectMember', 'GET', `/projects/${projectP}/registers/no-such-register/new`],
+    ['projectMember', 'POST', `/projects/${projectP}/registers/no-such-register`, { rev: '0', 'f-title': 'Ingen' }],
+    ['projectMember', 'GET', `/projects/${projectP}/items/999999`],
+    ['projectMember', 'GET', `/projects/${projectP}/items/999999/edit`],
+    ['projectMember', 'GET', `/projects/${projectP}/items/999999/history`],
+    ['projectMember', 'POST', `/projects/${projectP}/items/999999`, { rev: '1', 'f-title': 'Ingen' }],
+    ['projectMember', 'POST', `/projects/${projectP}/items/999999/delete`],
+    ['orgAdmin', 'POST', `/orgs/${orgA}/retention/999999/delete`],
   ];
   for (const [who, method, p, form] of rows) {
     await t.test(`${who} ${method} ${p} → 404`, async () => {

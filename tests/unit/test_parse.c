@@ -336,6 +336,27 @@ static void format_then_parse_round_trip(void **state)
 	}
 }
 
+/* The automatic format reads back: three decimals after one to three integer
+ * digits would be refused as ambiguous ("1,234"), so a zero is added. */
+static void format_auto_reads_back(void **state)
+{
+	(void)state;
+	const struct {
+		double v;
+		const char *want;
+	} cases[] = {{1.234, "1,2340"}, {12.345, "12,3450"}, {999.999, "999,9990"}, {-5.125, "-5,1250"},
+		     {0.125, "0,125"}, {1234.567, "1\xc2\xa0" "234,567"}, {2.5, "2,5"}, {3, "3"}};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char out[64];
+		double back = -1;
+		format_number_nb_auto(cases[i].v, out, sizeof out);
+		if (strcmp(out, cases[i].want) != 0)
+			fail_msg("format_number_nb_auto(%g) = \"%s\", expected \"%s\"", cases[i].v, out, cases[i].want);
+		assert_true(parse_number(out, false, &back));
+		assert_true(fabs(back - cases[i].v) < 1e-9);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -357,6 +378,7 @@ int main(void)
 	    cmocka_unit_test(format_rounding),
 	    cmocka_unit_test(format_decimals_clamped),
 	    cmocka_unit_test(format_then_parse_round_trip),
+	    cmocka_unit_test(format_auto_reads_back),
 	};
 	return RUN_TESTS(tests);
 }
