@@ -18,10 +18,13 @@
 static const char *const stored_words[] __attribute__((unused)) = {
 	N_("continue"), N_("back"), N_("pause"), N_("stop"), N_("owner"), N_("leader"), N_("driver"), N_("member"),
 	N_("observer"), N_("project-created"), N_("member-added"), N_("gate-decision"), N_("tool-saved"),
-	N_("tool-restored"),
+	N_("tool-restored"), N_("item-created"), N_("item-saved"), N_("item-deleted"), N_("item-retention-deleted"),
+	N_("indicator-added"), N_("indicator-saved"), N_("measured"), N_("commented-on"), N_("shared"), N_("unshared"),
+	N_("report-submitted"), N_("stakeholder"), N_("anchoring"), N_("research"), N_("insight"), N_("need"),
+	N_("persona"), N_("journey"), N_("idea"), N_("test"), N_("benefit"),
 };
 
-static const struct ui_option *service_areas(struct ctx *c, int *n)
+const struct ui_option *service_areas(struct ctx *c, int *n)
 {
 	static const char *const keys[] = {"health", "schools", "technical", "culture", "social", "planning", "other"};
 	static const char *const labels[] = {N_("Health and care"), N_("Schools and kindergartens"), N_("Technical services"),
@@ -33,7 +36,7 @@ static const struct ui_option *service_areas(struct ctx *c, int *n)
 	return opts;
 }
 
-static const char *service_area_label(struct ctx *c, const char *key)
+const char *service_area_label(struct ctx *c, const char *key)
 {
 	int n;
 	const struct ui_option *o = service_areas(c, &n);
@@ -403,6 +406,7 @@ void page_project_view(struct ctx *c)
 		html_printf(b, "</form>\n");
 	}
 
+	project_networks_render(c, &pc);
 	comments_render(c, &pc, NULL);
 	if (c->user_id)
 		store_mentions_seen(c->db, c->user_id, pc.p.id);
@@ -419,7 +423,7 @@ void page_project_view(struct ctx *c)
 		const struct m_tool *tl = method_tool(m, obj);
 		const struct m_phase *ph = method_phase(m, obj);
 		html_printf(b, "<li>%s UTC – %s: %s %s</li>", when, db_col_text(s, 3), _(c, db_col_text(s, 0)),
-			    tl ? tr_text(m, &tl->name, L) : ph ? tr_text(m, &ph->name, L) : obj);
+			    tl ? tr_text(m, &tl->name, L) : ph ? tr_text(m, &ph->name, L) : *obj ? _(c, obj) : "");
 	}
 	db_reset(s);
 	html_printf(b, "</ul>\n");

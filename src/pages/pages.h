@@ -29,4 +29,13 @@ struct project_ctx;
  * to add one when the user may comment. In page_comment.c. */
 void comments_render(struct ctx *c, const struct project_ctx *pc, const char *tool);
 
+/* The project page's section on networks: sharing and network measures (page_share.c). */
+void project_networks_render(struct ctx *c, const struct project_ctx *pc);
+
+struct ui_option;
+/* The service areas a project can belong to, translated (page_project.c),
+ * and the label of one key. */
+const struct ui_option *service_areas(struct ctx *c, int *n);
+const char *service_area_label(struct ctx *c, const char *key);
+
 #endif

@@ -414,3 +414,40 @@ int store_message_seen(struct db *db, long long id, long long user_id)
 	db_bind_int(s, 3, (long long)time(NULL));
 	return db_run(s) == DB_DONE ? STORE_OK : STORE_ERROR;
 }
+
+/* Progress inputs of every project shared with a network (for the overview:
+ * two queries for all projects, as progress_set expects). */
+static const char SQL_NETWORK_ENTRIES[] =
+	"SELECT e.project_id, e.tool_key, e.data, e.not_relevant FROM tool_entries e"
+	" JOIN project_shares s ON s.project_id = e.project_id WHERE s.network_id = $1";
+static const char SQL_NETWORK_STEPS[] =
+	"SELECT st.project_id, st.step_key, st.status FROM step_status st"
+	" JOIN project_shares s ON s.project_id = st.project_id WHERE s.network_id = $1";
+
+struct db_stmt *store_network_entries(struct db *db, long long network_id)
+{
+	struct db_stmt *s = db_prepare(db, SQL_NETWORK_ENTRIES);
+	db_bind_int(s, 1, network_id);
+	return s;
+}
+
+struct db_stmt *store_network_steps(struct db *db, long long network_id)
+{
+	struct db_stmt *s = db_prepare(db, SQL_NETWORK_STEPS);
+	db_bind_int(s, 1, network_id);
+	return s;
+}
+
+/* Per shared project: how many benefits, and the sum of their latest yearly values. */
+static const char SQL_NETWORK_BENEFITS[] =
+	"SELECT i.project_id, COUNT(*), SUM(COALESCE((SELECT c.yearly_value FROM benefit_calculations c"
+	" WHERE c.benefit_id = i.id ORDER BY c.id DESC LIMIT 1), 0)) FROM register_items i"
+	" JOIN project_shares s ON s.project_id = i.project_id WHERE s.network_id = $1 AND i.reg = 'benefit'"
+	" AND i.deleted_at IS NULL GROUP BY i.project_id";
+
+struct db_stmt *store_network_benefits(struct db *db, long long network_id)
+{
+	struct db_stmt *s = db_prepare(db, SQL_NETWORK_BENEFITS);
+	db_bind_int(s, 1, network_id);
+	return s;
+}

@@ -51,4 +51,51 @@ int store_message_add(struct db *db, long long user_id, long long from_user, con
 struct db_stmt *store_messages_open(struct db *db, long long user_id);
 int store_message_seen(struct db *db, long long id, long long user_id);
 
+/* Rows as store_org_entries / store_org_steps, for the projects shared with a network. */
+struct db_stmt *store_network_entries(struct db *db, long long network_id);
+struct db_stmt *store_network_steps(struct db *db, long long network_id);
+/* Rows: project id, number of benefits, sum of their latest yearly values. */
+struct db_stmt *store_network_benefits(struct db *db, long long network_id);
+
+/* Status-report rounds and reports (store_round.c) */
+struct round {
+	long long id, network_id, opened_at;
+	char *title, *questions, *summary; /* owned; questions: JSON [{"key","text"}]; summary may be NULL */
+	char due_date[11];
+	bool closed;
+};
+void round_free(struct round *r);
+struct report {
+	long long id, round_id, project_id, version, submitted_at;
+	char *answers; /* owned: JSON {question key: text} */
+	char rag[8];
+	bool submitted;
+};
+void report_free(struct report *r);
+int store_round_create(struct db *db, long long network_id, const char *title, const char *due, const char *questions,
+		       long long user_id, long long *id);
+int store_round_get(struct db *db, long long id, struct round *out);
+/* Rows: id, title, due date, closed_at, has summary, projects submitted. */
+struct db_stmt *store_rounds_of_network(struct db *db, long long network_id);
+int store_round_summary_set(struct db *db, long long id, const char *summary, long long user_id);
+int store_round_close(struct db *db, long long id);
+/* The newest version (draft or submitted) of a project's report in a round. */
+int store_report_latest(struct db *db, long long round_id, long long project_id, struct report *out);
+/* Save the draft: update the newest version if it is a draft, else start the
+ * next version (a correction). */
+int store_report_save_draft(struct db *db, long long round_id, long long project_id, const char *answers, const char *rag,
+			    long long user_id, long long *id);
+/* Submit a draft (a submitted version is never changed). */
+int store_report_submit(struct db *db, long long id, long long user_id);
+/* Rows: report columns (id, round, project, version, answers, rag, state, submitted_at), submitter name. */
+struct db_stmt *store_reports_of_round(struct db *db, long long round_id);
+/* Rows: report columns, round title, network name, round questions. */
+struct db_stmt *store_reports_of_project(struct db *db, long long project_id);
+/* Rows: project id, round title, rag, submitted_at — oldest first. */
+struct db_stmt *store_network_latest_reports(struct db *db, long long network_id);
+/* Rows: round id, title, due date, project id, project title, network name. */
+struct db_stmt *store_rounds_todo(struct db *db, long long user_id);
+/* Rows: user id. */
+struct db_stmt *store_project_leaders(struct db *db, long long project_id);
+
 #endif
