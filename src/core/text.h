@@ -29,4 +29,10 @@ bool text_equal_ct(const void *a, const void *b, size_t n);
 /* Parses a decimal integer that must fill the whole string. */
 bool text_parse_ll(const char *s, long long *out);
 
+/* s, or "" when s is NULL (for optional values in output). */
+static inline const char *text_or_empty(const char *s)
+{
+	return s ? s : "";
+}
+
 #endif

@@ -3,6 +3,8 @@
  * request with the user's relation to it, checked by the authorization core. */
 #ifndef VARDE_NETWORK_PAGE_H
 #define VARDE_NETWORK_PAGE_H
+#include <jansson.h>
+
 #include "../app/authz.h"
 #include "../store/store.h"
 
@@ -17,5 +19,9 @@ struct network_page {
  * set (404 outside it, 403 when seen but not allowed). */
 int network_load(struct ctx *c, long long id, enum authz_action action, struct network_page *np);
 void network_page_free(struct network_page *np);
+
+/* A status report's overall status and answers to the round's questions
+ * (JSON [{"key","text"}]) as a description list (page_round.c). */
+void answers_render(struct ctx *c, const json_t *questions, const char *answers_json, const char *rag);
 
 #endif

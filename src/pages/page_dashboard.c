@@ -51,6 +51,45 @@ static int dashboard_anchoring(struct ctx *c, int shown)
 	return n;
 }
 
+/* Status reports the user's projects owe to a network, and messages
+ * (reminders) to the user, as items of the "Needs your attention" list.
+ * Returns how many were added. */
+static int dashboard_rounds(struct ctx *c, int shown)
+{
+	struct buf *b = &c->resp->body;
+	int n = 0;
+	struct db_stmt *s = store_rounds_todo(c->db, c->user_id);
+	while (db_step(s) == DB_ROW) {
+		if (shown + n++ == 0)
+			html_printf(b, "<h2 class=\"ds-heading\" data-size=\"md\">%s</h2><ul>", _(c, "Needs your attention"));
+		const char *due = db_col_text(s, 2);
+		html_printf(b, "<li><a class=\"ds-link\" href=\"/rounds/%lld/projects/%lld\">%s: %s</a> – %s (%s %.2s.%.2s.%.4s)</li>",
+			    db_col_int(s, 0), db_col_int(s, 3), _(c, "Status report"), db_col_text(s, 1), db_col_text(s, 4),
+			    _(c, "due"), due + 8, due + 5, due);
+	}
+	db_reset(s);
+	s = store_messages_open(c->db, c->user_id);
+	while (db_step(s) == DB_ROW) {
+		if (shown + n++ == 0)
+			html_printf(b, "<h2 class=\"ds-heading\" data-size=\"md\">%s</h2><ul>", _(c, "Needs your attention"));
+		html_printf(b, "<li>%s: <a class=\"ds-link\" href=\"%s\">%s</a> <form class=\"varde-inline\" method=\"post\" action=\"/messages/%lld/seen\">",
+			    db_col_text(s, 3), db_col_text(s, 2), db_col_text(s, 1), db_col_int(s, 0));
+		ui_csrf(c);
+		html_printf(b, "<button class=\"ds-button\" data-variant=\"tertiary\" type=\"submit\">%s</button></form></li>", _(c, "Done"));
+	}
+	db_reset(s);
+	return n;
+}
+
+/* POST /messages/:id/seen */
+void page_message_seen(struct ctx *c)
+{
+	if (store_message_seen(c->db, c->req->params[0], c->user_id) != STORE_OK)
+		page_error(c, 500, _(c, "Your change could not be saved. Nothing was changed; please try again."));
+	else
+		resp_redirect(c->resp, "/dashboard");
+}
+
 /* GET /dashboard — the user's organisations and roles; later issues add
  * projects, to-dos and measurements due. */
 void page_dashboard(struct ctx *c)
@@ -78,6 +117,7 @@ void page_dashboard(struct ctx *c)
 	}
 	db_reset(s);
 	nm += dashboard_anchoring(c, nm);
+	nm += dashboard_rounds(c, nm);
 	if (nm)
 		html_printf(b, "</ul>\n");
 	benefit_due_render(c);

@@ -195,7 +195,7 @@ static void journey_render(struct ctx *c, const struct reg_page *rp, const struc
 		       "<td></td>",
 		    caption);
 	for (size_t s = 0; s < n; s++)
-		html_printf(b, "<th scope=\"col\">%s</th>", json_string_value(json_object_get(json_array_get(rows, s), "stage")) ?: "");
+		html_printf(b, "<th scope=\"col\">%s</th>", text_or_empty(json_string_value(json_object_get(json_array_get(rows, s), "stage"))));
 	html_printf(b, "</tr></thead><tbody>");
 	for (int k = 1; k < stages->ncols; k++) {
 		const struct m_field *lane = &stages->cols[k];
@@ -218,7 +218,7 @@ static void journey_render(struct ctx *c, const struct reg_page *rp, const struc
 	int m = 0;
 	for (size_t s = 0; s < n && m < CHART_MAX_POINTS; s++, m++) {
 		const json_t *row = json_array_get(rows, s);
-		labels[m] = json_string_value(json_object_get(row, "stage")) ?: "";
+		labels[m] = text_or_empty(json_string_value(json_object_get(row, "stage")));
 		long long f = 0;
 		values[m] = text_parse_ll(json_string_value(json_object_get(row, "feeling")), &f) ? (double)f : NAN;
 	}
@@ -483,7 +483,7 @@ void page_item_history(struct ctx *c)
 		html_printf(b, "<li><p class=\"ds-paragraph\"><strong>%s %lld</strong> – %s UTC – %s</p>", _(c, "Revision"), revs[i].n,
 			    when, revs[i].who ? revs[i].who : "");
 		json_t *ch = json_loads(revs[i].changed ? revs[i].changed : "[]", 0, NULL);
-		if (json_array_size(ch) == 1 && !strcmp(json_string_value(json_array_get(ch, 0)) ?: "", "tombstone")) {
+		if (json_array_size(ch) == 1 && !strcmp(text_or_empty(json_string_value(json_array_get(ch, 0))), "tombstone")) {
 			html_printf(b, "<p class=\"ds-paragraph\">%s</p></li>", _(c, "Deleted when its retention period ended."));
 			json_decref(ch);
 			continue;

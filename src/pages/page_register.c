@@ -197,8 +197,8 @@ static void ideas_render(struct ctx *c, const struct reg_page *rp)
 		html_printf(b, "<tr><th scope=\"row\"><a class=\"ds-link\" href=\"/projects/%lld/items/%lld\">%s</a></th><td>%s</td>"
 			       "<td>%s</td><td>%s</td><td>%d</td>",
 			    rp->pc.p.id, ideas[i]->id, reg_title(c, rp, ideas[i]), item_choice(c, rp, ideas[i], "status"),
-			    json_string_value(entry_field(ideas[i]->data, "impact")) ?: "",
-			    json_string_value(entry_field(ideas[i]->data, "effort")) ?: "", total[i]);
+			    text_or_empty(json_string_value(entry_field(ideas[i]->data, "impact"))),
+			    text_or_empty(json_string_value(entry_field(ideas[i]->data, "effort"))), total[i]);
 		if (rp->edit)
 			html_printf(b, "<td><label class=\"ds-sr-only\" for=\"dots-%lld\">%s: %s</label>"
 				       "<input class=\"ds-input varde-dots\" type=\"number\" min=\"0\" max=\"3\" inputmode=\"numeric\" "
