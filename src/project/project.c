@@ -19,6 +19,10 @@ int project_load_as(struct ctx *c, long long project_id, enum authz_action actio
 {
 	memset(pc, 0, sizeof *pc);
 	enum authz_result r = AZ_HIDE;
+	/* A write (POST, in its transaction) waits for other writes to the same
+	 * project first, so revision numbers cannot collide. */
+	if (db_in_transaction(c->db) && action != AZ_PROJECT_VIEW)
+		store_project_lock(c->db, project_id);
 	if (store_project_get(c->db, project_id, &pc->p) == STORE_OK) {
 		char role[16];
 		bool guest = false;

@@ -109,6 +109,8 @@ void project_read(struct db_stmt *s, struct project *p);
 int store_project_create(struct db *db, const struct project *p, long long user_id, long long *id);
 int store_project_get(struct db *db, long long id, struct project *out);
 int store_project_touch(struct db *db, long long id);
+/* Inside a write transaction: wait for other writers of the project (PostgreSQL). */
+int store_project_lock(struct db *db, long long id);
 int store_project_set_phase(struct db *db, long long id, const char *phase, const char *status);
 /* The user's role in the project team ("" if none). */
 int store_project_role(struct db *db, long long project_id, long long user_id, char role[16], bool *guest);

@@ -89,6 +89,23 @@ int store_project_get(struct db *db, long long id, struct project *out)
 static const char SQL_PROJECT_TOUCH[] = "UPDATE projects SET updated_at = $1 WHERE id = $2";
 static const char SQL_PROJECT_PHASE[] = "UPDATE projects SET current_phase = $1, status = $2, updated_at = $3 WHERE id = $4";
 
+/* Serialise the writes to one project: its revisions are numbered by reading
+ * the last and inserting the next, which two PostgreSQL transactions could do
+ * at once (the unique key then refuses one with an error). SQLite runs one
+ * write transaction at a time already. */
+static const char SQL_PROJECT_LOCK_PG[] = "SELECT id FROM projects WHERE id = $1 FOR UPDATE";
+
+int store_project_lock(struct db *db, long long id)
+{
+	if (db_kind(db) != DB_PG)
+		return STORE_OK;
+	struct db_stmt *s = db_prepare(db, SQL_PROJECT_LOCK_PG);
+	db_bind_int(s, 1, id);
+	int rc = db_step(s);
+	db_reset(s);
+	return rc == DB_ERROR ? STORE_ERROR : STORE_OK;
+}
+
 int store_project_touch(struct db *db, long long id)
 {
 	struct db_stmt *s = db_prepare(db, SQL_PROJECT_TOUCH);
