@@ -259,7 +259,7 @@ static void open_actions_render(struct ctx *c, const struct coaching *co)
 			html_printf(b, "<table class=\"ds-table\"><caption>%s</caption><thead><tr><th scope=\"col\">%s</th>"
 				       "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 				       "<th scope=\"col\" class=\"varde-noprint\"><span class=\"ds-sr-only\">%s</span></th></tr></thead><tbody>",
-				    _(c, "Actions agreed in coaching that are not done, by deadline"), _(c, "Action"), _(c, "Responsible"),
+				    _(c, "Actions agreed in coaching that are not done, by deadline"), _(c, "What to do"), _(c, "Responsible"),
 				    _(c, "Deadline"), _(c, "Agreed on"), _(c, "Change"));
 		html_printf(b, "<tr><th scope=\"row\" class=\"varde-pre\">%s</th><td>%s</td><td>%s",
 			    coaching_text(c, co, a->network_id, a->body), a->owner_id ? a->owner : _(c, "(no owner)"), a->deadline);
@@ -449,7 +449,7 @@ static void plan_form(struct ctx *c, const struct coaching *co, const struct cfo
 	struct ui_option nets[MAXNET];
 	char ids[MAXNET][24];
 	int n = coach_networks(co, nets, ids);
-	html_printf(b, "<h2 class=\"ds-heading\" data-size=\"md\" id=\"plan\">%s</h2><p class=\"ds-paragraph\">%s</p>",
+	html_printf(b, "<div class=\"varde-noprint\"><h2 class=\"ds-heading\" data-size=\"md\" id=\"plan\">%s</h2><p class=\"ds-paragraph\">%s</p>",
 		    _(c, "Plan the follow-ups"),
 		    _(c, "From the first follow-up: four a week apart, four two weeks apart, then every third week until the "
 			 "network's period ends, at most a year. A new plan replaces the one there is."));
@@ -459,7 +459,7 @@ static void plan_form(struct ctx *c, const struct coaching *co, const struct cfo
 	ui_input(c, &(struct ui_input){"start", _(c, "First follow-up"), "date", kv_get(v, "start"), "off",
 				       _(c, "For example 22.11.2026."), true, 10},
 		 fe);
-	html_printf(b, "<button class=\"ds-button\" data-variant=\"secondary\" type=\"submit\">%s</button></form>", _(c, "Make the plan"));
+	html_printf(b, "<button class=\"ds-button\" data-variant=\"secondary\" type=\"submit\">%s</button></form></div>", _(c, "Make the plan"));
 }
 
 /* The people who may own an action in any of the user's networks: the team
@@ -495,7 +495,7 @@ static void action_fields(struct ctx *c, int i, const struct kvlist *v, const st
 	const char *body = ACTION_FIELDS[i][0], *owner = ACTION_FIELDS[i][1], *deadline = ACTION_FIELDS[i][2];
 	html_printf(&c->resp->body, "<fieldset class=\"ds-fieldset varde-coaching-action\"><legend class=\"ds-label\">%s %d</legend>",
 		    _(c, "Agreed action"), i + 1);
-	ui_input(c, &(struct ui_input){body, _(c, "What"), "text", kv_get(v, body), "off", NULL, false, ACTION_MAX}, fe);
+	ui_input(c, &(struct ui_input){body, _(c, "What to do"), "text", kv_get(v, body), "off", NULL, false, ACTION_MAX}, fe);
 	ui_select(c, owner, _(c, "Responsible"), owners, nowners, kv_get(v, owner), fe);
 	ui_input(c, &(struct ui_input){deadline, _(c, "Deadline"), "date", kv_get(v, deadline), "off", NULL, false, 10}, fe);
 	html_printf(&c->resp->body, "</fieldset>");
@@ -518,7 +518,7 @@ static void session_form(struct ctx *c, const struct coaching *co, const struct 
 	struct ui_option modes[NMODES];
 	for (int i = 0; i < NMODES; i++)
 		modes[i] = (struct ui_option){MODES[i].value, _(c, MODES[i].label)};
-	html_printf(b, "<h2 class=\"ds-heading\" data-size=\"md\" id=\"record\">%s</h2>", _(c, "Record a session"));
+	html_printf(b, "<div class=\"varde-noprint\"><h2 class=\"ds-heading\" data-size=\"md\" id=\"record\">%s</h2>", _(c, "Record a session"));
 	html_printf(b, "<form method=\"post\" action=\"/projects/%lld/coaching/sessions\" class=\"varde-form\" novalidate>", co->pc.p.id);
 	ui_csrf(c);
 	ui_select(c, "network", _(c, "Network"), nets, n, kv_get(v, "network"), fe);
@@ -532,7 +532,7 @@ static void session_form(struct ctx *c, const struct coaching *co, const struct 
 		action_fields(c, i, v, fe, owners, no);
 	if (cform_is(cf, "session"))
 		pii_warning_render(c, &cf->pii);
-	html_printf(b, "<button class=\"ds-button\" data-variant=\"primary\" type=\"submit\">%s</button></form>", _(c, "Record the session"));
+	html_printf(b, "<button class=\"ds-button\" data-variant=\"primary\" type=\"submit\">%s</button></form></div>", _(c, "Record the session"));
 	for (int i = 0; i < no; i++)
 		free(names[i]);
 	free(names);
@@ -581,8 +581,10 @@ void page_coaching(struct ctx *c)
 }
 
 /* The network a coaching form names: shared with the project, and the user
- * coaches there (network_load answers 403/404 otherwise). Returns 0, or -1
- * with the response set. */
+ * coaches there. Someone who may read the project but not coach gets 403
+ * whatever their relation to the network; the network is then loaded
+ * through network_load like every network page. Returns 0, or -1 with the
+ * response set. */
 static int coaching_network(struct ctx *c, const struct coaching *co, struct network_page *np)
 {
 	long long id = 0;
@@ -592,6 +594,10 @@ static int coaching_network(struct ctx *c, const struct coaching *co, struct net
 	}
 	if (!store_project_is_shared(c->db, co->pc.p.id, id)) {
 		page_error(c, 404, _(c, "There is no page at this address."));
+		return -1;
+	}
+	if (!share_coach(co, id)) {
+		page_error(c, 403, _(c, "Only the network's coaches and leaders can plan and record coaching."));
 		return -1;
 	}
 	return network_load(c, id, AZ_NETWORK_COACH, np);

@@ -91,7 +91,7 @@ static char *form_text(struct ctx *c, const char *name)
 }
 
 /* A labelled checkbox with value 1. */
-static void ui_checkbox(struct ctx *c, const char *name, const char *label, bool checked)
+static void checkbox_render(struct ctx *c, const char *name, const char *label, bool checked)
 {
 	html_printf(&c->resp->body,
 		    "<div class=\"ds-field varde-option\"><input class=\"ds-input\" type=\"checkbox\" id=\"%s\" name=\"%s\" value=\"1\"%s>"
@@ -112,7 +112,7 @@ static void details_fields(struct ctx *c, const struct kvlist *v, const struct f
 	ui_input(c, &(struct ui_input){"place", _(c, "Place"), "text", kv_get(v, "place"), "off",
 				       _(c, "Leave empty if the gathering is only digital."), false, PLACE_MAX},
 		 fe);
-	ui_checkbox(c, "digital", _(c, "Digital (video meeting)"), kv_get(v, "digital") != NULL);
+	checkbox_render(c, "digital", _(c, "Digital (video meeting)"), kv_get(v, "digital") != NULL);
 	ui_textarea(c, "agenda", _(c, "Agenda"), kv_get(v, "agenda"), NULL, 6, form_error_for(fe, "agenda"), false);
 	if (with_notes)
 		ui_textarea(c, "notes", _(c, "Notes"), kv_get(v, "notes"),
@@ -218,13 +218,14 @@ static void gatherings_page(struct ctx *c, const struct network_page *np, const 
 	if (np->manage) {
 		const struct kvlist none = {0};
 		const struct form_errors *fe = gform_errors(gf, "details");
-		html_printf(b, "<h2 class=\"ds-heading\" data-size=\"md\" id=\"plan\">%s</h2>", _(c, "Plan a gathering"));
+		html_printf(b, "<div class=\"varde-noprint\"><h2 class=\"ds-heading\" data-size=\"md\" id=\"plan\">%s</h2>",
+			    _(c, "Plan a gathering"));
 		html_printf(b, "<form method=\"post\" action=\"/networks/%lld/gatherings\" class=\"varde-form\" novalidate>", np->n.id);
 		ui_csrf(c);
 		details_fields(c, gform_values(c, gf, "details", &none), fe, false);
 		if (gform_is(gf, "details"))
 			pii_warning_render(c, &gf->pii);
-		html_printf(b, "<button class=\"ds-button\" data-variant=\"primary\" type=\"submit\">%s</button></form>",
+		html_printf(b, "<button class=\"ds-button\" data-variant=\"primary\" type=\"submit\">%s</button></form></div>",
 			    _(c, "Plan the gathering"));
 	}
 	layout_end(c);
@@ -288,7 +289,7 @@ static int gathering_load(struct ctx *c, enum authz_action action, struct gather
 	return 0;
 }
 
-/* Free text kept as typed, line breaks included; a dash when empty. */
+/* Free text kept as typed, line breaks included; `empty` when there is none. */
 static void text_block(struct ctx *c, const char *text, const char *empty)
 {
 	if (text && *text)
@@ -385,7 +386,7 @@ static void gathering_experiences(struct ctx *c, const struct gathering *g, cons
 	const struct kvlist none = {0};
 	const struct kvlist *v = gform_values(c, gf, "experience", &none);
 	const struct form_errors *fe = gform_errors(gf, "experience");
-	html_printf(b, "<h3 class=\"ds-heading\" data-size=\"sm\">%s</h3>", _(c, "Add an experience"));
+	html_printf(b, "<div class=\"varde-noprint\"><h3 class=\"ds-heading\" data-size=\"sm\">%s</h3>", _(c, "Add an experience"));
 	html_printf(b, "<form method=\"post\" action=\"/gatherings/%lld/experiences\" class=\"varde-form\" novalidate>", g->id);
 	ui_csrf(c);
 	ui_textarea(c, "exp-body", _(c, "Experience"), kv_get(v, "exp-body"),
@@ -394,7 +395,7 @@ static void gathering_experiences(struct ctx *c, const struct gathering *g, cons
 	project_select(c, np->n.id, kv_get(v, "exp-project"), fe);
 	if (gform_is(gf, "experience"))
 		pii_warning_render(c, &gf->pii);
-	html_printf(b, "<button class=\"ds-button\" data-variant=\"secondary\" type=\"submit\">%s</button></form>",
+	html_printf(b, "<button class=\"ds-button\" data-variant=\"secondary\" type=\"submit\">%s</button></form></div>",
 		    _(c, "Add the experience"));
 }
 
@@ -439,7 +440,7 @@ static void gathering_actions(struct ctx *c, const struct gathering *g, const st
 			html_printf(b, "<table class=\"ds-table\"><caption>%s</caption><thead><tr><th scope=\"col\">%s</th>"
 				       "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 				       "<th scope=\"col\" class=\"varde-noprint\"><span class=\"ds-sr-only\">%s</span></th></tr></thead><tbody>",
-				    _(c, "What was agreed, open actions first"), _(c, "Action"), _(c, "Responsible"), _(c, "Deadline"),
+				    _(c, "What was agreed, open actions first"), _(c, "What to do"), _(c, "Responsible"), _(c, "Deadline"),
 				    _(c, "Status"), _(c, "Change"));
 		long long id = db_col_int(s, 0), owner = db_col_null(s, 2) ? 0 : db_col_int(s, 2);
 		bool done = db_col_int(s, 5) != 0;
@@ -472,10 +473,10 @@ static void gathering_actions(struct ctx *c, const struct gathering *g, const st
 	const struct kvlist none = {0};
 	const struct kvlist *v = gform_values(c, gf, "action", &none);
 	const struct form_errors *fe = gform_errors(gf, "action");
-	html_printf(b, "<h3 class=\"ds-heading\" data-size=\"sm\">%s</h3>", _(c, "Add an action"));
+	html_printf(b, "<div class=\"varde-noprint\"><h3 class=\"ds-heading\" data-size=\"sm\">%s</h3>", _(c, "Add an action"));
 	html_printf(b, "<form method=\"post\" action=\"/gatherings/%lld/actions\" class=\"varde-form\" novalidate>", g->id);
 	ui_csrf(c);
-	ui_input(c, &(struct ui_input){"act-body", _(c, "Action"), "text", kv_get(v, "act-body"), "off", NULL, true, ACTION_MAX},
+	ui_input(c, &(struct ui_input){"act-body", _(c, "What to do"), "text", kv_get(v, "act-body"), "off", NULL, true, ACTION_MAX},
 		 fe);
 	owner_select(c, np->n.id, "act-owner", kv_get(v, "act-owner"), fe);
 	ui_input(c, &(struct ui_input){"act-deadline", _(c, "Deadline"), "date", kv_get(v, "act-deadline"), "off",
@@ -483,7 +484,7 @@ static void gathering_actions(struct ctx *c, const struct gathering *g, const st
 		 fe);
 	if (gform_is(gf, "action"))
 		pii_warning_render(c, &gf->pii);
-	html_printf(b, "<button class=\"ds-button\" data-variant=\"secondary\" type=\"submit\">%s</button></form>",
+	html_printf(b, "<button class=\"ds-button\" data-variant=\"secondary\" type=\"submit\">%s</button></form></div>",
 		    _(c, "Add the action"));
 }
 
@@ -604,7 +605,7 @@ void page_gathering_action_add(struct ctx *c)
 	if (!parse_date(kv_get(&c->req->form, "act-deadline"), deadline))
 		form_error(&gf.fe, "act-deadline", _(c, "Enter a date like 2026-11-22 or 22.11.2026."));
 	if (!gf.fe.n && !kv_get(&c->req->form, "pii_ok"))
-		pii_note(c, &gf.pii, body, _(c, "Action"), NULL);
+		pii_note(c, &gf.pii, body, _(c, "What to do"), NULL);
 	int rc = gform_ok(c, &gf) ? store_gathering_action_add(c->db, g.id, body, owner, deadline) : STORE_OK;
 	gathering_answer(c, &g, &np, &gf, rc, "#actions");
 	free(body);

@@ -336,10 +336,13 @@ static void overview_table(struct ctx *c, const struct network_page *np, struct 
 		gmtime_r(&t, &tm);
 		strftime(when, sizeof when, "%d.%m.%Y", &tm);
 		format_number_nb(p->yearly, 0, yearly, sizeof yearly);
-		html_printf(b, "<tr><th scope=\"row\"><a class=\"ds-link\" href=\"/projects/%lld\">%s</a>%s%s%s</th><td>%s</td><td>%s</td><td>%d %%</td>"
-			       "<td><span class=\"varde-rag varde-rag-%s\">%s</span> %s</td><td>",
-			    p->id, p->title, p->theme ? "<br><span class=\"varde-meta\">" : "", p->theme ? p->theme : "",
-			    p->theme ? "</span>" : "", p->org, phase_name(c, p), p->progress, p->rag, _(c, p->rag), _(c, p->status));
+		html_printf(b, "<tr><th scope=\"row\"><a class=\"ds-link\" href=\"/projects/%lld\">%s</a>", p->id, p->title);
+		if (p->theme)
+			html_printf(b, "<br><span class=\"varde-meta\">%s</span>", p->theme);
+		if (np->coach)
+			html_printf(b, "<br><a class=\"ds-link\" href=\"/projects/%lld/coaching\">%s</a>", p->id, _(c, "Coaching"));
+		html_printf(b, "</th><td>%s</td><td>%s</td><td>%d %%</td><td><span class=\"varde-rag varde-rag-%s\">%s</span> %s</td><td>",
+			    p->org, phase_name(c, p), p->progress, p->rag, _(c, p->rag), _(c, p->status));
 		if (p->report)
 			html_printf(b, "%s (<span class=\"varde-rag varde-rag-%s\">%s</span>)", p->report, p->report_rag, _(c, p->report_rag));
 		html_printf(b, "</td><td>%d · %s kr/%s</td><td>%s</td></tr>", p->benefits, yearly, _(c, "year"), when);

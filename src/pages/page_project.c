@@ -236,8 +236,10 @@ void page_project_view(struct ctx *c)
 	html_printf(b, "<p class=\"ds-paragraph\">%s</p>\n", pc.p.challenge);
 	html_printf(b, "<ul class=\"varde-inline-list\"><li><a class=\"ds-link\" href=\"/projects/%lld/registers\">%s</a></li>"
 		       "<li><a class=\"ds-link\" href=\"/projects/%lld/chain\">%s</a></li>"
-		       "<li><a class=\"ds-link\" href=\"/projects/%lld/benefits\">%s</a></li></ul>\n",
-		    pc.p.id, _(c, "Registers"), pc.p.id, _(c, "Evidence chain"), pc.p.id, _(c, "Benefit realisation plan"));
+		       "<li><a class=\"ds-link\" href=\"/projects/%lld/benefits\">%s</a></li>"
+		       "<li><a class=\"ds-link\" href=\"/projects/%lld/coaching\">%s</a></li></ul>\n",
+		    pc.p.id, _(c, "Registers"), pc.p.id, _(c, "Evidence chain"), pc.p.id, _(c, "Benefit realisation plan"), pc.p.id,
+		    _(c, "Coaching"));
 	char today[11];
 	time_t now = time(NULL);
 	struct tm tm;
