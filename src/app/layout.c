@@ -65,9 +65,12 @@ void layout_begin(struct ctx *c, const char *title)
 	html_printf(b, "<header class=\"varde-header\"><div class=\"varde-bar\">"
 		       "<a class=\"varde-brand\" href=\"/\">Varde</a>");
 	html_printf(b, "<nav class=\"varde-nav\" aria-label=\"%s\"><ul>", _(c, "Main menu"));
-	html_printf(b, "<li><a class=\"ds-link\" href=\"/guide\">%s</a></li>", _(c, "Guide"));
+	html_printf(b, "<li><a class=\"ds-link\" href=\"/guide\">%s</a></li><li><a class=\"ds-link\" href=\"/cases\">%s</a></li>"
+		       "<li><a class=\"ds-link\" href=\"/search\">%s</a></li>",
+		    _(c, "Guide"), _(c, "Case library"), _(c, "Search"));
 	if (c->user_id) {
-		html_printf(b, "<li><a class=\"ds-link\" href=\"/dashboard\">%s</a></li>", _(c, "Dashboard"));
+		html_printf(b, "<li><a class=\"ds-link\" href=\"/dashboard\">%s</a></li><li><a class=\"ds-link\" href=\"/networks\">%s</a></li>",
+			    _(c, "Dashboard"), _(c, "Networks"));
 		html_printf(b, "<li><a class=\"ds-link\" href=\"/account\">%s</a></li>", _(c, "My account"));
 		if (c->site_admin)
 			html_printf(b, "<li><a class=\"ds-link\" href=\"/admin\">%s</a></li>", _(c, "Administration"));

@@ -6,7 +6,11 @@
  *   {BLOB} binary data (BLOB / BYTEA)
  * Everything else is the common subset: BIGINT for integers, booleans and times
  * (UTC seconds since the epoch), TEXT for strings. A migration is never edited
- * after it shipped; changes are new migrations. */
+ * after it shipped; changes are new migrations.
+ *
+ * What has no common form (full-text search: FTS5 tables and triggers in
+ * SQLite, GIN indexes on tsvector expressions in PostgreSQL) goes into the
+ * optional dialect parts, run after the common part in the same transaction. */
 #include "migrate.h"
 
 #include <stdio.h>
@@ -20,8 +24,54 @@
 struct migration {
 	int version;
 	const char *description;
-	const char *sql;
+	const char *sql;        /* both dialects */
+	const char *sql_sqlite; /* optional: SQLite only */
+	const char *sql_pg;     /* optional: PostgreSQL only */
 };
+
+/* Migration 8, SQLite: FTS5 indexes with external content (the text stays in
+ * the base tables), kept in step by triggers so that code writing cases,
+ * projects and register items needs no search calls. unicode61 with
+ * remove_diacritics 0 folds case but keeps å/ø/æ apart from a/o/ae. Foreign
+ * key cascades fire the delete triggers too. */
+#define FTS_TOKENIZE " tokenize = \"unicode61 remove_diacritics 0\")"
+#define FTS_TRIGGERS(T, COLS, NEWCOLS, OLDCOLS, WHEN)                                                            \
+	"CREATE TRIGGER " T "_fts_ai AFTER INSERT ON " T " BEGIN INSERT INTO " T "_fts (rowid, " COLS ")"          \
+	" VALUES (new.id, " NEWCOLS "); END;"                                                                        \
+	"CREATE TRIGGER " T "_fts_ad AFTER DELETE ON " T " BEGIN INSERT INTO " T "_fts (" T "_fts, rowid, " COLS ")" \
+	" VALUES ('delete', old.id, " OLDCOLS "); END;"                                                              \
+	"CREATE TRIGGER " T "_fts_au AFTER UPDATE OF " WHEN " ON " T " BEGIN"                                        \
+	" INSERT INTO " T "_fts (" T "_fts, rowid, " COLS ") VALUES ('delete', old.id, " OLDCOLS ");"                \
+	" INSERT INTO " T "_fts (rowid, " COLS ") VALUES (new.id, " NEWCOLS "); END;"
+static const char MIGRATION_8_SQLITE[] =
+	"CREATE VIRTUAL TABLE cases_fts USING fts5(title, challenge, what, results, benefits, lessons,"
+	" content = 'cases', content_rowid = 'id'," FTS_TOKENIZE ";"
+	FTS_TRIGGERS("cases", "title, challenge, what, results, benefits, lessons",
+		     "new.title, new.challenge, new.what, new.results, new.benefits, new.lessons",
+		     "old.title, old.challenge, old.what, old.results, old.benefits, old.lessons",
+		     "title, challenge, what, results, benefits, lessons")
+	"CREATE VIRTUAL TABLE projects_fts USING fts5(title, challenge, goals, content = 'projects', content_rowid = 'id',"
+	FTS_TOKENIZE ";"
+	FTS_TRIGGERS("projects", "title, challenge, goals", "new.title, new.challenge, new.goals",
+		     "old.title, old.challenge, old.goals", "title, challenge, goals")
+	"CREATE VIRTUAL TABLE register_items_fts USING fts5(title, content = 'register_items', content_rowid = 'id',"
+	FTS_TOKENIZE ";"
+	FTS_TRIGGERS("register_items", "title", "new.title", "old.title", "title")
+	"INSERT INTO cases_fts (cases_fts) VALUES ('rebuild');"
+	"INSERT INTO projects_fts (projects_fts) VALUES ('rebuild');"
+	"INSERT INTO register_items_fts (register_items_fts) VALUES ('rebuild');";
+
+/* Migration 8, PostgreSQL: GIN indexes on the tsvector expressions that
+ * src/store/store_search.c queries (CASE_TSV, PROJECT_TSV, ITEM_TSV; they must
+ * stay identical). The 'simple' configuration lower-cases and nothing more:
+ * no stemming, no unaccent, so å/ø/æ stay distinct. */
+static const char MIGRATION_8_PG[] =
+	"CREATE INDEX cases_search ON cases USING GIN ((setweight(to_tsvector('simple', title), 'A') ||"
+	" setweight(to_tsvector('simple', challenge || ' ' || what || ' ' || results || ' ' || benefits || ' ' || lessons),"
+	" 'B')));"
+	"CREATE INDEX projects_search ON projects USING GIN ((setweight(to_tsvector('simple', title), 'A') ||"
+	" setweight(to_tsvector('simple', challenge || ' ' || goals), 'B')));"
+	"CREATE INDEX register_items_search ON register_items USING GIN (to_tsvector('simple', title));";
 
 static const struct migration migrations[] = {
 	{1, "accounts, organisations, sessions",
@@ -260,6 +310,10 @@ static const struct migration migrations[] = {
 	 " phase TEXT NOT NULL, service_area TEXT NOT NULL, benefit_types TEXT NOT NULL,"
 	 " audience TEXT NOT NULL CHECK (audience IN ('networks','public')), published_by BIGINT,"
 	 " published_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, withdrawn_at BIGINT);"},
+	{8, "full-text search over cases, projects and register items",
+	 "CREATE INDEX cases_org ON cases(org_id);"
+	 "CREATE INDEX cases_audience ON cases(audience, updated_at);",
+	 MIGRATION_8_SQLITE, MIGRATION_8_PG},
 };
 
 int migrate_latest(void)
@@ -323,9 +377,16 @@ int migrate_run(struct db *db, char *err, size_t errlen)
 			db_rollback(db);
 			continue;
 		}
-		char *sql = migrate_dialect(m->sql, db_kind(db));
-		int rc = db_exec(db, sql);
-		free(sql);
+		const char *own = db_kind(db) == DB_PG ? m->sql_pg : m->sql_sqlite;
+		int rc = 0;
+		for (int part = 0; part < 2 && rc == 0; part++) {
+			const char *text = part == 0 ? m->sql : own;
+			if (!text || !*text)
+				continue;
+			char *sql = migrate_dialect(text, db_kind(db));
+			rc = db_exec(db, sql);
+			free(sql);
+		}
 		if (rc != 0)
 			goto fail;
 		struct db_stmt *s = db_prepare(db, SQL_VERSION_ADD);

@@ -262,11 +262,22 @@ static void form_value_date(struct ctx *c, const char *vname, const char *dname,
 		form_error(fe, dname, _(c, "Give the date of the value."));
 }
 
+/* Form names of the intermediate-target rows; fe keeps pointers to them, so
+ * they live as long as the request (a constant table). */
+static const char *const MID_DATE[MAX_TARGETS] = {"mid_date_0", "mid_date_1", "mid_date_2", "mid_date_3", "mid_date_4",
+						  "mid_date_5", "mid_date_6", "mid_date_7", "mid_date_8", "mid_date_9",
+						  "mid_date_10", "mid_date_11"};
+static const char *const MID_VALUE[MAX_TARGETS] = {"mid_value_0", "mid_value_1", "mid_value_2", "mid_value_3",
+						   "mid_value_4", "mid_value_5", "mid_value_6", "mid_value_7",
+						   "mid_value_8", "mid_value_9", "mid_value_10", "mid_value_11"};
+
 /* Read the indicator form into in; targets into days/values. */
 static int indicator_read_form(struct ctx *c, struct indicator *in, char (*days)[11], double *values, struct form_errors *fe)
 {
 	form_text(c, "name", NAME_MAX_CHARS, true, &in->name, fe);
 	form_text(c, "unit", 40, true, &in->unit, fe);
+	if (in->unit && strlen(in->unit) > BENEFIT_UNIT_MAX)
+		form_error(fe, "unit", _(c, "The text is too long."));
 	form_text(c, "source", NAME_MAX_CHARS, false, &in->source, fe);
 	form_text(c, "method", TEXT_MAX_CHARS, false, &in->method, fe);
 	form_text(c, "baseline_how", TEXT_MAX_CHARS, false, &in->baseline_how, fe);
@@ -287,9 +298,7 @@ static int indicator_read_form(struct ctx *c, struct indicator *in, char (*days)
 	text_parse_ll(kv_get(&c->req->form, "mid_rows"), &rows);
 	int n = 0;
 	for (long long i = 0; i < rows && i < MAX_TARGETS; i++) {
-		char dn[24], vn[24];
-		snprintf(dn, sizeof dn, "mid_date_%lld", i);
-		snprintf(vn, sizeof vn, "mid_value_%lld", i);
+		const char *dn = MID_DATE[i], *vn = MID_VALUE[i];
 		bool has = false;
 		form_value_date(c, vn, dn, &has, &values[n], days[n], fe);
 		for (int k = 0; has && k < n; k++)
@@ -402,8 +411,8 @@ void page_measurement_add(struct ctx *c)
 		page_error(c, 400, _(c, "Enter a date like 2026-11-22 or 22.11.2026."));
 	else if (!vs || !parse_number(vs, true, &value))
 		page_error(c, 400, _(c, "Write a number, like 1 234,5 or 12."));
-	else if (utf8_length(comment) > 1000)
-		page_error(c, 400, _(c, "The text is too long."));
+	else if (strlen(comment) > BENEFIT_COMMENT_MAX)
+		page_error(c, 400, _(c, "The comment is too long."));
 	else if ((rc = store_measurement_add(c->db, in.id, day, value, in.unit, comment, c->user_id)) == STORE_CONFLICT)
 		page_error(c, 400, _(c, "There is already a measurement for that date. Delete it first to replace it."));
 	else if (rc != STORE_OK || store_activity_add(c->db, bp.rp.pc.p.id, c->user_id, "measured", "benefit") != STORE_OK)
@@ -428,7 +437,10 @@ void page_measurement_delete(struct ctx *c)
 	if (store_indicator_get(c->db, bp.it.id, c->req->params[1], &in) != STORE_OK) {
 		page_error(c, 404, _(c, "There is no page at this address."));
 	} else {
-		if (store_measurement_delete(c->db, in.id, c->req->params[2]) != STORE_OK) {
+		int rc = store_measurement_delete(c->db, in.id, c->req->params[2]);
+		if (rc == STORE_NOTFOUND) {
+			page_error(c, 404, _(c, "There is no page at this address."));
+		} else if (rc != STORE_OK) {
 			page_error(c, 500, _(c, "Your change could not be saved. Nothing was changed; please try again."));
 		} else {
 			char loc[80];
@@ -669,10 +681,11 @@ static void indicator_render(struct ctx *c, struct benefit_page *bp, const struc
 	indicator_progress(c, in, &bi, &pr);
 	indicator_chart(c, in, m, n);
 	html_printf(b, "<div class=\"varde-table-wrap\"><table class=\"ds-table\"><caption>%s: %s</caption><thead><tr>"
-		       "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>%s%s%s</tr></thead><tbody>",
-		    _(c, "Measurements"), in->name, _(c, "Date"), _(c, "Value"), _(c, "Comment"), _(c, "Entered by"),
-		    bp->measure ? "<th scope=\"col\"><span class=\"ds-sr-only\">" : "", bp->measure ? _(c, "Action") : "",
-		    bp->measure ? "</span></th>" : "");
+		       "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>",
+		    _(c, "Measurements"), in->name, _(c, "Date"), _(c, "Value"), _(c, "Comment"), _(c, "Entered by"));
+	if (bp->measure)
+		html_printf(b, "<th scope=\"col\"><span class=\"ds-sr-only\">%s</span></th>", _(c, "Action"));
+	html_printf(b, "</tr></thead><tbody>");
 	for (int i = n - 1; i >= 0; i--) {
 		html_printf(b, "<tr><td>");
 		date_render(c, m[i].day);

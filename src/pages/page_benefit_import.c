@@ -87,6 +87,26 @@ static bool row_dropped(struct ctx *c, long line)
 	return false;
 }
 
+/* A row flagged as the duplicate of an earlier date is good again when every
+ * earlier row with that date was dropped (the reader flags duplicates before
+ * the user drops anything; a duplicate row has passed every other check). */
+static void import_recheck_duplicates(struct ctx *c, struct benefit_import *imp)
+{
+	for (size_t i = 0; i < imp->nrows; i++) {
+		struct benefit_row *r = &imp->rows[i];
+		if (r->err != BR_DUPLICATE_DATE || row_dropped(c, r->line))
+			continue;
+		bool earlier = false;
+		for (size_t j = 0; j < i && !earlier; j++)
+			earlier = imp->rows[j].has_day && imp->rows[j].day == r->day && !row_dropped(c, imp->rows[j].line) &&
+				  (imp->rows[j].err == BR_OK || imp->rows[j].err == BR_DUPLICATE_DATE);
+		if (!earlier) {
+			r->err = BR_OK;
+			r->col = 0;
+		}
+	}
+}
+
 /* Mark rows whose date the indicator already has (one query for all). */
 static int import_mark_existing(struct ctx *c, const struct indicator *in, struct benefit_import *imp, bool *exists)
 {
@@ -200,6 +220,7 @@ void page_measure_import(struct ctx *c)
 	bool *exists = xcalloc(imp.nrows + 1, sizeof *exists);
 	size_t good = 0, bad = 0;
 	if (imp.err == BI_OK) {
+		import_recheck_duplicates(c, &imp);
 		import_mark_existing(c, &ip.in, &imp, exists);
 		for (size_t i = 0; i < imp.nrows; i++) {
 			if (row_dropped(c, imp.rows[i].line))

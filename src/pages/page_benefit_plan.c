@@ -31,9 +31,16 @@ struct ind_sum {
 	long next_due;
 };
 
+/* An intermediate target of some indicator. */
+struct mid {
+	long long indicator_id;
+	struct benefit_point p;
+};
+
 /* Judge an indicator row (INDICATOR_COLS, latest value 13, latest day 14,
- * day of the latest value 15) as of today. */
-static void ind_sum_read(struct db_stmt *s, long today, struct ind_sum *out)
+ * day of the latest value 15; measurements after today left out) as of
+ * today, with its intermediate targets from mids, as the benefit page does. */
+static void ind_sum_read(struct db_stmt *s, long today, const struct mid *mids, int nmids, struct ind_sum *out)
 {
 	struct indicator in;
 	indicator_read(s, &in);
@@ -54,6 +61,13 @@ static void ind_sum_read(struct db_stmt *s, long today, struct ind_sum *out)
 		.baseline = {benefit_day(in.baseline_date), in.baseline_value},
 		.has_target = in.has_target && *in.target_date, .target = {benefit_day(in.target_date), in.target_value},
 		.m = m, .nm = nm};
+	struct benefit_point pts[BENEFIT_MAX_MILESTONES];
+	size_t np = 0;
+	for (int i = 0; i < nmids && np < BENEFIT_MAX_MILESTONES; i++)
+		if (mids[i].indicator_id == in.id)
+			pts[np++] = mids[i].p;
+	bi.milestones = pts;
+	bi.nmilestones = np;
 	struct benefit_progress pr;
 	benefit_indicator_progress(&bi, today, &pr);
 	*out = (struct ind_sum){in.id, in.benefit_id, in.name, pr.status, pr.overdue, pr.next_due};
@@ -61,22 +75,37 @@ static void ind_sum_read(struct db_stmt *s, long today, struct ind_sum *out)
 	indicator_free(&in);
 }
 
-/* All rows of a statement of indicator rows; caller frees with ind_sums_free. */
-static int ind_sums_load(struct db_stmt *s, struct ind_sum **out)
+/* Every indicator of an organisation (project 0) or one project, judged;
+ * caller frees with ind_sums_free. Three queries in all. */
+static int ind_sums_load(struct ctx *c, long long org_id, long long project_id, struct ind_sum **out)
 {
 	char iso[11];
 	reg_today(iso);
 	long today = benefit_day(iso);
-	int n = 0, cap = 0;
+	struct mid *mids = NULL;
+	int nmids = 0, cap = 0;
+	struct db_stmt *s = store_targets_of(c->db, org_id, project_id);
+	while (db_step(s) == DB_ROW) {
+		if (nmids == cap) {
+			cap = cap ? cap * 2 : 32;
+			mids = xrealloc(mids, (size_t)cap * sizeof *mids);
+		}
+		mids[nmids++] = (struct mid){db_col_int(s, 0), {benefit_day(db_col_text(s, 1)), db_col_double(s, 2)}};
+	}
+	db_reset(s);
+	s = project_id ? store_project_indicators(c->db, project_id, iso) : store_org_indicators(c->db, org_id, iso);
+	int n = 0;
+	cap = 0;
 	*out = NULL;
 	while (db_step(s) == DB_ROW) {
 		if (n == cap) {
 			cap = cap ? cap * 2 : 32;
 			*out = xrealloc(*out, (size_t)cap * sizeof **out);
 		}
-		ind_sum_read(s, today, &(*out)[n++]);
+		ind_sum_read(s, today, mids, nmids, &(*out)[n++]);
 	}
 	db_reset(s);
+	free(mids);
 	return n;
 }
 
@@ -260,7 +289,7 @@ void page_benefit_plan(struct ctx *c)
 	}
 	struct buf *b = &c->resp->body;
 	struct ind_sum *is = NULL;
-	int nis = ind_sums_load(store_project_indicators(c->db, rp.pc.p.id), &is);
+	int nis = ind_sums_load(c, rp.pc.p.org_id, rp.pc.p.id, &is);
 	struct money *mo = NULL;
 	int nmo = money_load(c, rp.pc.p.org_id, rp.pc.p.id, &mo);
 	layout_begin(c, _(c, "Benefit realisation plan"));
@@ -423,7 +452,7 @@ void page_org_benefits(struct ctx *c)
 	bool admin = !strcmp(me->role, "admin");
 	struct buf *b = &c->resp->body;
 	struct ind_sum *is = NULL;
-	int nis = ind_sums_load(store_org_indicators(c->db, org_id), &is);
+	int nis = ind_sums_load(c, org_id, 0, &is);
 	struct money *mo = NULL;
 	int nmo = money_load(c, org_id, 0, &mo);
 	const struct reg_def *rd = register_find("benefit");
@@ -605,7 +634,10 @@ int benefit_due_render(struct ctx *c)
 	while (db_step(s) == DB_ROW) {
 		struct indicator in;
 		indicator_read(s, &in);
-		long last = benefit_day(db_col_text(s, 15)), from = last != BENEFIT_NO_DAY ? last : benefit_day(in.baseline_date);
+		/* As the benefit core counts: one period after the latest measurement,
+		 * or after the baseline when there is none or all are older. */
+		long last = benefit_day(db_col_text(s, 15)), base = benefit_day(in.baseline_date);
+		long from = last != BENEFIT_NO_DAY && (base == BENEFIT_NO_DAY || last >= base) ? last : base;
 		enum benefit_freq f = !strcmp(in.frequency, "weekly")	   ? BF_WEEKLY
 				      : !strcmp(in.frequency, "quarterly") ? BF_QUARTERLY
 				      : !strcmp(in.frequency, "yearly")	   ? BF_YEARLY
@@ -620,10 +652,11 @@ int benefit_due_render(struct ctx *c)
 		if (!n++)
 			html_printf(b, "<h2 class=\"ds-heading\" data-size=\"md\">%s</h2><ul>", _(c, "Measurements due"));
 		html_printf(b, "<li><a class=\"ds-link\" href=\"/benefits/%lld#indicator-%lld\">%s: %s</a> – %s "
-			       "<time datetime=\"%s\">%.2s.%.2s.%.4s</time>%s%s%s</li>",
-			    in.benefit_id, in.id, db_col_text(s, 13), in.name, _(c, "due"), due_iso, due_iso + 8, due_iso + 5, due_iso,
-			    due < today ? " <span class=\"ds-tag\" data-color=\"danger\">" : "", due < today ? _(c, "Overdue") : "",
-			    due < today ? "</span>" : "");
+			       "<time datetime=\"%s\">%.2s.%.2s.%.4s</time>",
+			    in.benefit_id, in.id, db_col_text(s, 13), in.name, _(c, "due"), due_iso, due_iso + 8, due_iso + 5, due_iso);
+		if (due < today)
+			html_printf(b, " <span class=\"ds-tag\" data-color=\"danger\">%s</span>", _(c, "Overdue"));
+		html_printf(b, "</li>");
 		indicator_free(&in);
 	}
 	db_reset(s);

@@ -237,9 +237,12 @@ void page_project_view(struct ctx *c)
 	html_printf(b, "<ul class=\"varde-inline-list\"><li><a class=\"ds-link\" href=\"/projects/%lld/registers\">%s</a></li>"
 		       "<li><a class=\"ds-link\" href=\"/projects/%lld/chain\">%s</a></li>"
 		       "<li><a class=\"ds-link\" href=\"/projects/%lld/benefits\">%s</a></li>"
-		       "<li><a class=\"ds-link\" href=\"/projects/%lld/coaching\">%s</a></li></ul>\n",
+		       "<li><a class=\"ds-link\" href=\"/projects/%lld/coaching\">%s</a></li>",
 		    pc.p.id, _(c, "Registers"), pc.p.id, _(c, "Evidence chain"), pc.p.id, _(c, "Benefit realisation plan"), pc.p.id,
 		    _(c, "Coaching"));
+	if (manage)
+		html_printf(b, "<li><a class=\"ds-link\" href=\"/projects/%lld/case\">%s</a></li>", pc.p.id, _(c, "Publish as a case"));
+	html_printf(b, "</ul>\n");
 	char today[11];
 	time_t now = time(NULL);
 	struct tm tm;

@@ -190,9 +190,11 @@ static void ideas_render(struct ctx *c, const struct reg_page *rp)
 		ui_csrf(c);
 	}
 	html_printf(b, "<table class=\"ds-table\"><caption>%s</caption><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-		       "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>%s%s%s</tr></thead><tbody>",
-		    _(c, "Ideas, scores and dots"), _(c, "Idea"), _(c, "Status"), _(c, "Impact"), _(c, "Effort"), _(c, "Dots"),
-		    rp->edit ? "<th scope=\"col\">" : "", rp->edit ? _(c, "Your dots") : "", rp->edit ? "</th>" : "");
+		       "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>",
+		    _(c, "Ideas, scores and dots"), _(c, "Idea"), _(c, "Status"), _(c, "Impact"), _(c, "Effort"), _(c, "Dots"));
+	if (rp->edit)
+		html_printf(b, "<th scope=\"col\">%s</th>", _(c, "Your dots"));
+	html_printf(b, "</tr></thead><tbody>");
 	for (int i = 0; i < n; i++) {
 		html_printf(b, "<tr><th scope=\"row\"><a class=\"ds-link\" href=\"/projects/%lld/items/%lld\">%s</a></th><td>%s</td>"
 			       "<td>%s</td><td>%s</td><td>%d</td>",

@@ -257,9 +257,12 @@ int store_org_hourly_cost_set(struct db *db, long long org_id, double v);
 struct db_stmt *store_org_benefits(struct db *db, long long org_id);
 /* Rows: indicator columns 0–12, latest value in the current unit (13), latest
  * day of any measurement (14), day of that latest value (15). */
-struct db_stmt *store_org_indicators(struct db *db, long long org_id);
-/* The same columns for one project's benefits. */
-struct db_stmt *store_project_indicators(struct db *db, long long project_id);
+struct db_stmt *store_org_indicators(struct db *db, long long org_id, const char *today);
+/* The same columns for one project's benefits. Measurements after today
+ * (YYYY-MM-DD) are left out, as the benefit core leaves them out. */
+struct db_stmt *store_project_indicators(struct db *db, long long project_id, const char *today);
+/* Rows: indicator id, day, value — intermediate targets of an org's (project 0) or a project's indicators. */
+struct db_stmt *store_targets_of(struct db *db, long long org_id, long long project_id);
 /* Rows: benefit id, yearly value, start date, end date — the latest
  * calculation of each benefit of an org (project_id 0) or of one project. */
 struct db_stmt *store_latest_calculations(struct db *db, long long org_id, long long project_id);

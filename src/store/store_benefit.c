@@ -237,10 +237,18 @@ struct db_stmt *store_measurements(struct db *db, long long indicator_id)
 }
 
 static const char SQL_MEASUREMENT_DELETE[] = "DELETE FROM measurements WHERE id = $1 AND indicator_id = $2";
+static const char SQL_MEASUREMENT_OF[] = "SELECT 1 FROM measurements WHERE id = $1 AND indicator_id = $2";
 
 int store_measurement_delete(struct db *db, long long indicator_id, long long id)
 {
-	struct db_stmt *s = db_prepare(db, SQL_MEASUREMENT_DELETE);
+	struct db_stmt *s = db_prepare(db, SQL_MEASUREMENT_OF);
+	db_bind_int(s, 1, id);
+	db_bind_int(s, 2, indicator_id);
+	int found = db_step(s);
+	db_reset(s);
+	if (found != DB_ROW)
+		return found == DB_DONE ? STORE_NOTFOUND : STORE_ERROR;
+	s = db_prepare(db, SQL_MEASUREMENT_DELETE);
 	db_bind_int(s, 1, id);
 	db_bind_int(s, 2, indicator_id);
 	return db_run(s) == DB_DONE ? STORE_OK : STORE_ERROR;
@@ -337,15 +345,17 @@ struct db_stmt *store_org_benefits(struct db *db, long long org_id)
  * day of any measurement (14), for progress and due dates. */
 static const char SQL_ORG_INDICATORS[] =
 	"SELECT " INDICATOR_COLS_IND ", (SELECT m.value FROM measurements m WHERE m.indicator_id = ind.id AND m.unit = ind.unit"
-	" ORDER BY m.day DESC LIMIT 1), (SELECT MAX(m.day) FROM measurements m WHERE m.indicator_id = ind.id),"
-	" (SELECT m.day FROM measurements m WHERE m.indicator_id = ind.id AND m.unit = ind.unit ORDER BY m.day DESC LIMIT 1)"
+	" AND m.day <= $2 ORDER BY m.day DESC LIMIT 1), (SELECT MAX(m.day) FROM measurements m WHERE m.indicator_id = ind.id"
+	" AND m.day <= $2), (SELECT m.day FROM measurements m WHERE m.indicator_id = ind.id AND m.unit = ind.unit AND m.day <= $2"
+	" ORDER BY m.day DESC LIMIT 1)"
 	" FROM indicators ind JOIN register_items i ON i.id = ind.benefit_id JOIN projects p ON p.id = i.project_id"
 	" WHERE p.org_id = $1 AND p.deleted_at IS NULL AND i.deleted_at IS NULL AND ind.deleted_at IS NULL LIMIT 10000";
 
-struct db_stmt *store_org_indicators(struct db *db, long long org_id)
+struct db_stmt *store_org_indicators(struct db *db, long long org_id, const char *today)
 {
 	struct db_stmt *s = db_prepare(db, SQL_ORG_INDICATORS);
 	db_bind_int(s, 1, org_id);
+	db_bind_text(s, 2, today);
 	return s;
 }
 
@@ -383,14 +393,31 @@ struct db_stmt *store_latest_calculations(struct db *db, long long org_id, long 
  * current unit and the latest day (as store_org_indicators). */
 static const char SQL_PROJECT_INDICATORS[] =
 	"SELECT " INDICATOR_COLS_IND ", (SELECT m.value FROM measurements m WHERE m.indicator_id = ind.id AND m.unit = ind.unit"
-	" ORDER BY m.day DESC LIMIT 1), (SELECT MAX(m.day) FROM measurements m WHERE m.indicator_id = ind.id),"
-	" (SELECT m.day FROM measurements m WHERE m.indicator_id = ind.id AND m.unit = ind.unit ORDER BY m.day DESC LIMIT 1)"
+	" AND m.day <= $2 ORDER BY m.day DESC LIMIT 1), (SELECT MAX(m.day) FROM measurements m WHERE m.indicator_id = ind.id"
+	" AND m.day <= $2), (SELECT m.day FROM measurements m WHERE m.indicator_id = ind.id AND m.unit = ind.unit AND m.day <= $2"
+	" ORDER BY m.day DESC LIMIT 1)"
 	" FROM indicators ind JOIN register_items i ON i.id = ind.benefit_id WHERE i.project_id = $1"
 	" AND i.deleted_at IS NULL AND ind.deleted_at IS NULL ORDER BY ind.id LIMIT 2000";
 
-struct db_stmt *store_project_indicators(struct db *db, long long project_id)
+struct db_stmt *store_project_indicators(struct db *db, long long project_id, const char *today)
 {
 	struct db_stmt *s = db_prepare(db, SQL_PROJECT_INDICATORS);
 	db_bind_int(s, 1, project_id);
+	db_bind_text(s, 2, today);
+	return s;
+}
+
+/* The intermediate targets of every indicator of an organisation (project 0)
+ * or of one project. */
+static const char SQL_TARGETS_OF[] =
+	"SELECT t.indicator_id, t.day, t.value FROM indicator_targets t JOIN indicators ind ON ind.id = t.indicator_id"
+	" JOIN register_items i ON i.id = ind.benefit_id JOIN projects p ON p.id = i.project_id"
+	" WHERE p.org_id = $1 AND ($2 = 0 OR p.id = $2) ORDER BY t.indicator_id, t.day LIMIT 20000";
+
+struct db_stmt *store_targets_of(struct db *db, long long org_id, long long project_id)
+{
+	struct db_stmt *s = db_prepare(db, SQL_TARGETS_OF);
+	db_bind_int(s, 1, org_id);
+	db_bind_int(s, 2, project_id);
 	return s;
 }

@@ -28,6 +28,13 @@ const PW = 'et langt og godt passord';
 // A on the team of project P (and of the team-only project T) with that role,
 // except the guest, an outside partner invited to P and T only. Project U
 // (visible to org A) has none of them on its team; project D is deleted.
+// The benefit owner is a member of org A on no project team who owns a
+// benefit of P and one of T (and had one of D): it sees and measures those
+// benefits only (authz.c), and is otherwise an org member like orgMember.
+//
+// Column order (the order of the cells in every row):
+//   anonymous, otherOrgMember, orgMember, orgAdmin, siteAdmin,
+//   projectObserver, projectMember, projectLeader, projectGuest, benefitOwner.
 const VISITORS = {
   anonymous: {},
   otherOrgMember: { email: 'member.b@test.no' },   // member of org B only
@@ -38,11 +45,18 @@ const VISITORS = {
   projectMember: { email: 'member.p@test.no' },
   projectLeader: { email: 'leader.p@test.no' },
   projectGuest: { email: 'guest.p@test.no' },      // invited to the project as a member, not in org A
+  benefitOwner: { email: 'owner.a@test.no' },      // member of org A on no team; owns benefits of P and T
 };
 const WHO = Object.keys(VISITORS);
 
 // Filled in by before().
 let v, setup, keeper, orgA, orgB, memberAId, setpwLink, fixtureArchive, projectP, projectT, projectU, projectD;
+// Benefits (filled in by before()): of P, T, U, of org B's project, and of the
+// deleted project D. "Owned" ones belong to the benefitOwner visitor; every
+// indicator is made by the keeper. `ind` maps a benefit to its indicator.
+let benefitOwnerId, keeperB, projectB;
+let benefitP, benefitP2, benefitT, benefitT2, benefitU, benefitB, benefitD, indEditP;
+const ind = {};
 const methodKeys = ['veikart', 'veikart-2015', 'innovasjonsguiden', 'skr-innovationsguiden'];
 const TOOL = 'prosjektpresentasjon', PHASE = 'forankring', STEP = 'definere-problem-og-mal';
 const slug = s => s.toLowerCase().replace(/[^a-z0-9]+/g, '-');
@@ -143,6 +157,41 @@ async function voteRound(pid) {
   await ideaP();
   return Number((await keeper.get(`/projects/${pid}/registers/idea`)).text.match(/id="voting">[^<]*?(\d+)<\/h2>/)[1]);
 }
+// Benefits: made by the keeper (owner of every project of org A) or by
+// keeperB (org B), looked at through the keeper's own benefit page.
+let seq = 0;
+const next = () => ++seq;
+// A distinct day for each measurement (measurements of an indicator have distinct days).
+const seqDay = n => new Date(Date.UTC(2020, 0, 1) + n * 86400000).toISOString().slice(0, 10);
+async function benefitOf(c, pid, name, owner = '') {
+  await c.get('/dashboard');
+  const r = await c.post(`/projects/${pid}/registers/benefit`, { rev: '0', 'f-name': name, 'f-type': 'saved-time', owner: String(owner) });
+  if (r.status !== 303) throw new Error(`benefit ${name}: ${r.status}`);
+  return Number(r.location.match(/^\/projects\/\d+\/items\/(\d+)\?saved=1$/)[1]);
+}
+async function indicatorOf(c, b, name) {
+  await c.get('/dashboard');
+  const r = await c.post(`/benefits/${b}/indicators`, { name, unit: 'timer', direction: 'higher', frequency: 'monthly', mid_rows: '0' });
+  if (r.status !== 303) throw new Error(`indicator ${name}: ${r.status}`);
+  return Number(r.location.match(/#indicator-(\d+)$/)[1]);
+}
+// A measurement by the keeper, and its id as the keeper's page shows it.
+async function keeperMeasurement(b, i) {
+  const day = seqDay(next());
+  await keeperPost(`/benefits/${b}/indicators/${i}/measurements`, { date: day, value: '1', comment: '' });
+  const page = (await keeper.get(`/benefits/${b}`)).text;
+  const m = page.match(new RegExp(`action="/benefits/${b}/indicators/${i}/measurements/(\\d+)/delete"><input[^>]*><button[^>]*>[^<]*<span class="ds-sr-only"> ${day}</span>`));
+  if (!m) throw new Error(`measurement ${day} not shown`);
+  return Number(m[1]);
+}
+async function benefitPage(b) { return (await keeper.get(`/benefits/${b}`)).text; }
+const measureForm = (who, ctx) => ({ date: ctx.day, value: '12,5', comment: `Måling ${ctx.tag}` });
+const prepTag = async () => { const n = next(); return { tag: `m${n}`, day: seqDay(n) }; };
+// (b is a function: the benefits exist only once before() has run.)
+const measuredCheck = b => async (ctx, allowed) => {
+  assert.equal((await benefitPage(b())).includes(`Måling ${ctx.tag}`), allowed, 'the measurement is stored');
+};
+
 async function retentionListed(id) {
   return (await keeper.get(`/orgs/${orgA}/retention`)).text.includes(`/retention/${id}/delete"`);
 }
@@ -180,6 +229,9 @@ async function dbState() {
       "SELECT 'used', count(used_at) FROM tokens",
       "SELECT 'touched', max(updated_at) FROM projects",
       "SELECT 'status', count(*) FROM projects WHERE status <> 'active' OR rag <> 'green' OR deleted_at IS NOT NULL",
+      "SELECT 'indicator', max(updated_at) FROM indicators",
+      "SELECT 'hourly', sum(hourly_cost) FROM orgs",
+      "SELECT 'owners', count(owner_id) FROM benefits",
     ]).join(' UNION ALL ');
     shell = sqlShell();
   }
@@ -206,39 +258,40 @@ async function dbState() {
 //   check    afterwards, through the pages: what must (allowed) or must not
 //            (refused) have changed.
 // Column order: anonymous, otherOrgMember, orgMember, orgAdmin, siteAdmin,
-//               projectObserver, projectMember, projectLeader, projectGuest.
+//               projectObserver, projectMember, projectLeader, projectGuest,
+//               benefitOwner.
 // ---------------------------------------------------------------------------
 const cells = (...s) => Object.fromEntries(WHO.map((w, i) => [w, s[i]]));
 const TABLE = {
   // ---- public pages, login, language ------------------------------------
   'GET /': {
     gate: 'public', path: () => '/', to: '/dashboard',
-    expect: cells(200, 303, 303, 303, 303, 303, 303, 303, 303),
+    expect: cells(200, 303, 303, 303, 303, 303, 303, 303, 303, 303),
   },
   'GET /healthz': {
     gate: 'public', path: () => '/healthz',
-    expect: cells(200, 200, 200, 200, 200, 200, 200, 200, 200),
+    expect: cells(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
   },
   'GET /login': {
     gate: 'anon-only', path: () => '/login', to: '/dashboard',
-    expect: cells(200, 303, 303, 303, 303, 303, 303, 303, 303),
+    expect: cells(200, 303, 303, 303, 303, 303, 303, 303, 303, 303),
   },
   'POST /login': {
     gate: 'anon-only', path: () => '/login', to: '/dashboard', fresh: true,
     form: () => ({ email: 'member.a@test.no', password: PW }),
-    expect: cells(303, 303, 303, 303, 303, 303, 303, 303, 303),
+    expect: cells(303, 303, 303, 303, 303, 303, 303, 303, 303, 303),
   },
   'POST /logout': {
     gate: 'public', path: () => '/logout', to: '/login', fresh: true, form: () => ({}),
-    expect: cells(303, 303, 303, 303, 303, 303, 303, 303, 303),
+    expect: cells(303, 303, 303, 303, 303, 303, 303, 303, 303, 303),
   },
   'GET /lang/:token': {
     gate: 'public', path: () => '/lang/en?next=/guide', to: '/guide',
-    expect: cells(303, 303, 303, 303, 303, 303, 303, 303, 303),
+    expect: cells(303, 303, 303, 303, 303, 303, 303, 303, 303, 303),
   },
   'GET /set-password/:token': {
     gate: 'public', path: () => new URL(setpwLink).pathname,
-    expect: cells(200, 200, 200, 200, 200, 200, 200, 200, 200),
+    expect: cells(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
   },
   'POST /set-password/:token': {
     // The link is a bearer token: whoever holds it may use it, once.
@@ -246,68 +299,68 @@ const TABLE = {
     prepare: async who => ({ link: await newUser(`setpw.${slug(who)}@test.no`, `Passord ${who}`) }),
     path: ctx => new URL(ctx.link).pathname,
     form: () => ({ password: 'et helt nytt passord her', password2: 'et helt nytt passord her' }),
-    expect: cells(303, 303, 303, 303, 303, 303, 303, 303, 303),
+    expect: cells(303, 303, 303, 303, 303, 303, 303, 303, 303, 303),
   },
   'GET /guide': {
     gate: 'public', path: () => '/guide',
-    expect: cells(200, 200, 200, 200, 200, 200, 200, 200, 200),
+    expect: cells(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
   },
   'GET /guide/:token': {
     gate: 'public', path: () => '/guide/veikart',
-    expect: cells(200, 200, 200, 200, 200, 200, 200, 200, 200),
+    expect: cells(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
   },
   'GET /guide/:token/print': {
     gate: 'public', path: () => '/guide/veikart/print',
-    expect: cells(200, 200, 200, 200, 200, 200, 200, 200, 200),
+    expect: cells(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
   },
   'GET /guide/:token/phases/:token': {
     gate: 'public', path: () => `/guide/veikart/phases/${PHASE}`,
-    expect: cells(200, 200, 200, 200, 200, 200, 200, 200, 200),
+    expect: cells(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
   },
   'GET /guide/:token/tools/:token': {
     gate: 'public', path: () => `/guide/veikart/tools/${TOOL}`,
-    expect: cells(200, 200, 200, 200, 200, 200, 200, 200, 200),
+    expect: cells(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
   },
   'GET /guide/:token/tools/:token/template': {
     gate: 'public', path: () => `/guide/veikart/tools/${TOOL}/template`,
-    expect: cells(200, 200, 200, 200, 200, 200, 200, 200, 200),
+    expect: cells(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
   },
 
   // ---- one's own account ---------------------------------------------------
   'GET /dashboard': {
     gate: 'user', path: () => '/dashboard',
-    expect: cells(303, 200, 200, 200, 200, 200, 200, 200, 200),
+    expect: cells(303, 200, 200, 200, 200, 200, 200, 200, 200, 200),
   },
   'POST /org/switch': {
     // Only to an organisation of one's own: the switcher lists memberships;
     // the operator and the guest belong to none.
     gate: 'user', path: () => '/org/switch', to: '/dashboard', form: () => ({ org: String(orgA) }),
-    expect: cells(403, 404, 303, 303, 404, 303, 303, 303, 404),
+    expect: cells(403, 404, 303, 303, 404, 303, 303, 303, 404, 303),
   },
   'GET /account': {
     gate: 'user', path: () => '/account',
-    expect: cells(303, 200, 200, 200, 200, 200, 200, 200, 200),
+    expect: cells(303, 200, 200, 200, 200, 200, 200, 200, 200, 200),
   },
   'POST /account/password': {
     // The visitor's own password, "changed" to the same text (a valid change
     // that keeps the account usable); it ends the visitor's other sessions.
     gate: 'user', path: () => '/account/password', to: '/account?done=password', fresh: true,
     form: () => ({ current: PW, password: PW, password2: PW }),
-    expect: cells(403, 303, 303, 303, 303, 303, 303, 303, 303),
+    expect: cells(403, 303, 303, 303, 303, 303, 303, 303, 303, 303),
   },
   'POST /account/language': {
     gate: 'user', path: () => '/account/language', to: '/account?done=language', form: () => ({ lang: 'nb' }),
-    expect: cells(403, 303, 303, 303, 303, 303, 303, 303, 303),
+    expect: cells(403, 303, 303, 303, 303, 303, 303, 303, 303, 303),
   },
   'POST /account/sessions/end': {
     gate: 'user', path: () => '/account/sessions/end', to: '/account?done=sessions', fresh: true, form: () => ({}),
-    expect: cells(403, 303, 303, 303, 303, 303, 303, 303, 303),
+    expect: cells(403, 303, 303, 303, 303, 303, 303, 303, 303, 303),
   },
 
   // ---- organisations ---------------------------------------------------------
   'GET /orgs/:id': {
     gate: 'user', path: () => `/orgs/${orgA}`,
-    expect: cells(303, 404, 200, 200, 200, 200, 200, 200, 404),
+    expect: cells(303, 404, 200, 200, 200, 200, 200, 200, 404, 200),
   },
   'POST /orgs/:id/members': {
     // A new person: the answer is the page with their one-time link (200).
@@ -318,7 +371,7 @@ const TABLE = {
       assert.equal((await orgAMembersTable()).includes(ctx.email), allowed, 'member of org A afterwards');
       assert.equal((await usersListed()).includes(ctx.email), allowed, 'user account afterwards');
     },
-    expect: cells(403, 404, 403, 200, 200, 403, 403, 403, 404),
+    expect: cells(403, 404, 403, 200, 200, 403, 403, 403, 404, 403),
   },
   'POST /orgs/:id/members/:id/remove': {
     gate: 'user', prepare: who => freshMemberOfA(who, 'remove'),
@@ -326,7 +379,7 @@ const TABLE = {
     check: async (ctx, allowed) => {
       assert.equal((await orgAMembersTable()).includes(ctx.email), !allowed, 'still a member of org A');
     },
-    expect: cells(403, 404, 403, 303, 303, 403, 403, 403, 404),
+    expect: cells(403, 404, 403, 303, 303, 403, 403, 403, 404, 403),
   },
   'POST /orgs/:id/methodologies': {
     gate: 'user', path: () => `/orgs/${orgA}/methodologies`, to: '/orgs/',
@@ -335,18 +388,18 @@ const TABLE = {
     check: async (ctx, allowed) => {
       assert.equal(await orgMethodsChecked(), allowed ? ctx.key : ctx.before, 'the organisation\'s methodologies');
     },
-    expect: cells(403, 404, 403, 303, 303, 403, 403, 403, 404),
+    expect: cells(403, 404, 403, 303, 303, 403, 403, 403, 404, 403),
   },
   'GET /orgs/:id/portfolio': {
     // Lists the organisation's projects: its members only; the operator does
     // not read projects, and a guest sees only the project it was invited to.
     gate: 'user', path: () => `/orgs/${orgA}/portfolio`,
-    expect: cells(303, 404, 200, 200, 404, 200, 200, 200, 404),
+    expect: cells(303, 404, 200, 200, 404, 200, 200, 200, 404, 200),
   },
   'GET /orgs/:id/deleted': {
     // Deleted projects (titles) for the organisation's administrators.
     gate: 'user', path: () => `/orgs/${orgA}/deleted`,
-    expect: cells(303, 404, 403, 200, 404, 403, 403, 403, 404),
+    expect: cells(303, 404, 403, 200, 404, 403, 403, 403, 404, 403),
   },
   'POST /orgs/:id/deleted/:id/restore': {
     gate: 'user', to: '/projects/',
@@ -359,17 +412,17 @@ const TABLE = {
     check: async (ctx, allowed) => {
       assert.equal((await keeperSees(`/projects/${ctx.id}`)).status, allowed ? 200 : 404, 'the project is back');
     },
-    expect: cells(403, 404, 403, 303, 404, 403, 403, 403, 404),
+    expect: cells(403, 404, 403, 303, 404, 403, 403, 403, 404, 403),
   },
 
   // ---- the operator's pages ----------------------------------------------------
   'GET /admin': {
     gate: 'admin', path: () => '/admin',
-    expect: cells(303, 404, 404, 404, 200, 404, 404, 404, 404),
+    expect: cells(303, 404, 404, 404, 200, 404, 404, 404, 404, 404),
   },
   'GET /admin/orgs': {
     gate: 'admin', path: () => '/admin/orgs',
-    expect: cells(303, 404, 404, 404, 200, 404, 404, 404, 404),
+    expect: cells(303, 404, 404, 404, 200, 404, 404, 404, 404, 404),
   },
   'POST /admin/orgs': {
     gate: 'admin', path: () => '/admin/orgs', to: '/admin/orgs?done=1',
@@ -379,11 +432,11 @@ const TABLE = {
       const list = (await setup.get('/admin/orgs')).text;
       assert.equal(list.includes(`>${ctx.name}<`), allowed, 'the organisation exists afterwards');
     },
-    expect: cells(403, 404, 404, 404, 303, 404, 404, 404, 404),
+    expect: cells(403, 404, 404, 404, 303, 404, 404, 404, 404, 404),
   },
   'GET /admin/users': {
     gate: 'admin', path: () => '/admin/users',
-    expect: cells(303, 404, 404, 404, 200, 404, 404, 404, 404),
+    expect: cells(303, 404, 404, 404, 200, 404, 404, 404, 404, 404),
   },
   'POST /admin/users': {
     gate: 'admin', path: () => '/admin/users',
@@ -393,18 +446,18 @@ const TABLE = {
       assert.equal((await usersListed()).includes(ctx.email), allowed, 'the user exists afterwards');
       assert.equal((await orgAMembersTable()).includes(ctx.email), allowed, 'member of org A afterwards');
     },
-    expect: cells(403, 404, 404, 404, 200, 404, 404, 404, 404),
+    expect: cells(403, 404, 404, 404, 200, 404, 404, 404, 404, 404),
   },
   'POST /admin/users/:id/reset': {
     gate: 'admin', path: () => `/admin/users/${memberAId}/reset`, form: () => ({}),
     check: async (ctx, allowed, res) => {
       assert.equal(/\/set-password\/[A-Za-z0-9_-]{43}/.test(res.text || ''), allowed, 'a new link is shown');
     },
-    expect: cells(403, 404, 404, 404, 200, 404, 404, 404, 404),
+    expect: cells(403, 404, 404, 404, 200, 404, 404, 404, 404, 404),
   },
   'GET /admin/methodologies': {
     gate: 'admin', path: () => '/admin/methodologies',
-    expect: cells(303, 404, 404, 404, 200, 404, 404, 404, 404),
+    expect: cells(303, 404, 404, 404, 200, 404, 404, 404, 404, 404),
   },
   'POST /admin/methodologies': {
     gate: 'admin', path: () => '/admin/methodologies',
@@ -413,7 +466,7 @@ const TABLE = {
     check: async (ctx, allowed) => {
       assert.equal(await guideOffersFixture(), allowed || ctx.before, 'the methodology is offered afterwards');
     },
-    expect: cells(403, 404, 404, 404, 200, 404, 404, 404, 404),
+    expect: cells(403, 404, 404, 404, 200, 404, 404, 404, 404, 404),
   },
 
   // ---- projects ------------------------------------------------------------------
@@ -425,7 +478,7 @@ const TABLE = {
   // admins comment. No relation at all: 404.
   'GET /projects/new': {
     gate: 'user', path: () => '/projects/new',
-    expect: cells(303, 200, 200, 200, 200, 200, 200, 200, 200),
+    expect: cells(303, 200, 200, 200, 200, 200, 200, 200, 200, 200),
   },
   'POST /projects': {
     // The organisation is a choice in the form: anyone not in org A gets the
@@ -439,28 +492,28 @@ const TABLE = {
       const list = (await keeper.get(`/orgs/${orgA}/portfolio`)).text;
       assert.equal(list.includes(`>${ctx.title}<`), allowed, 'the project exists afterwards');
     },
-    expect: cells(403, 400, 303, 303, 400, 303, 303, 303, 400),
+    expect: cells(403, 400, 303, 303, 400, 303, 303, 303, 400, 303),
   },
   'GET /projects/:id': {
     gate: 'user', path: () => `/projects/${projectP}`,
-    expect: cells(303, 404, 200, 200, 404, 200, 200, 200, 200),
+    expect: cells(303, 404, 200, 200, 404, 200, 200, 200, 200, 200),
   },
   'GET /projects/:id#team-only': {
     // Project T is "team only": not for org A's members outside the team.
     gate: 'user', path: () => `/projects/${projectT}`,
-    expect: cells(303, 404, 404, 200, 404, 200, 200, 200, 200),
+    expect: cells(303, 404, 404, 200, 404, 200, 200, 200, 200, 404),
   },
   'GET /projects/:id#uninvited': {
     // Project U: the project visitors are org A members but not on its team;
     // the guest was not invited to it.
     gate: 'user', path: () => `/projects/${projectU}`,
-    expect: cells(303, 404, 200, 200, 404, 200, 200, 200, 404),
+    expect: cells(303, 404, 200, 200, 404, 200, 200, 200, 404, 200),
   },
   'GET /projects/:id#deleted': {
     // A deleted project is gone for everybody until an org admin restores it
     // from the organisation's list of deleted projects.
     gate: 'user', path: () => `/projects/${projectD}`,
-    expect: cells(303, 404, 404, 404, 404, 404, 404, 404, 404),
+    expect: cells(303, 404, 404, 404, 404, 404, 404, 404, 404, 404),
   },
   'POST /projects/:id/team': {
     gate: 'user', path: () => `/projects/${projectP}/team`, to: '/projects/',
@@ -469,7 +522,7 @@ const TABLE = {
     check: async (ctx, allowed) => {
       assert.equal((await keeperSees(`/projects/${projectP}`)).text.includes(`<td>${ctx.name}</td>`), allowed, 'on the team afterwards');
     },
-    expect: cells(403, 404, 403, 303, 404, 403, 403, 303, 403),
+    expect: cells(403, 404, 403, 303, 404, 403, 403, 303, 403, 403),
   },
   'POST /projects/:id/team#uninvited': {
     // A role in project P gives no rights in project U.
@@ -479,7 +532,7 @@ const TABLE = {
     check: async (ctx, allowed) => {
       assert.equal((await keeperSees(`/projects/${projectU}`)).text.includes(`<td>${ctx.name}</td>`), allowed, 'on the team afterwards');
     },
-    expect: cells(403, 404, 403, 303, 404, 403, 403, 403, 404),
+    expect: cells(403, 404, 403, 303, 404, 403, 403, 403, 404, 403),
   },
   'POST /projects/:id/team/:id/remove': {
     gate: 'user', to: '/projects/',
@@ -492,25 +545,25 @@ const TABLE = {
     check: async (ctx, allowed) => {
       assert.equal((await keeperSees(`/projects/${projectP}`)).text.includes(`<td>${ctx.name}</td>`), !allowed, 'still on the team');
     },
-    expect: cells(403, 404, 403, 303, 404, 403, 403, 303, 403),
+    expect: cells(403, 404, 403, 303, 404, 403, 403, 303, 403, 403),
   },
   'POST /projects/:id/steps/:token': {
     gate: 'user', path: () => `/projects/${projectP}/steps/${STEP}`, to: '/projects/',
     form: () => ({ status: 'in-progress' }),
-    expect: cells(403, 404, 403, 403, 404, 403, 303, 303, 303),
+    expect: cells(403, 404, 403, 403, 404, 403, 303, 303, 303, 403),
   },
   'GET /projects/:id/phases/:token/gate': {
     gate: 'user', path: () => `/projects/${projectP}/phases/${PHASE}/gate`,
-    expect: cells(303, 404, 403, 200, 404, 403, 403, 200, 403),
+    expect: cells(303, 404, 403, 200, 404, 403, 403, 200, 403, 403),
   },
   'POST /projects/:id/phases/:token/gate': {
     gate: 'user', path: () => `/projects/${projectP}/phases/${PHASE}/gate`, to: '/projects/',
     form: who => ({ decision: 'continue', reason: `Klart, sier ${who}`, 'x-problem-og-mal-godkjent': '1' }),
-    expect: cells(403, 404, 403, 303, 404, 403, 403, 303, 403),
+    expect: cells(403, 404, 403, 303, 404, 403, 403, 303, 403, 403),
   },
   'GET /projects/:id/tools/:token': {
     gate: 'user', path: () => `/projects/${projectP}/tools/${TOOL}`,
-    expect: cells(303, 404, 200, 200, 404, 200, 200, 200, 200),
+    expect: cells(303, 404, 200, 200, 404, 200, 200, 200, 200, 200),
   },
   'POST /projects/:id/tools/:token': {
     gate: 'user', path: () => `/projects/${projectP}/tools/${TOOL}`, to: '/projects/',
@@ -520,25 +573,25 @@ const TABLE = {
       const page = (await keeperSees(`/projects/${projectP}/tools/${TOOL}`)).text;
       assert.equal(page.includes(`Navn fra ${who}`), allowed, 'the saved text');
     },
-    expect: cells(403, 404, 403, 403, 404, 403, 303, 303, 303),
+    expect: cells(403, 404, 403, 403, 404, 403, 303, 303, 303, 403),
   },
   'GET /projects/:id/tools/:token#team-only': {
     gate: 'user', path: () => `/projects/${projectT}/tools/${TOOL}`,
-    expect: cells(303, 404, 404, 200, 404, 200, 200, 200, 200),
+    expect: cells(303, 404, 404, 200, 404, 200, 200, 200, 200, 404),
   },
   'POST /projects/:id/tools/:token#uninvited': {
     gate: 'user', path: () => `/projects/${projectU}/tools/${TOOL}`, to: '/projects/',
     prepare: async () => ({ rev: await toolRev(projectU) }),
     form: (who, ctx) => ({ rev: ctx.rev, 'f-prosjektnavn': `Navn fra ${who}` }),
-    expect: cells(403, 404, 403, 403, 404, 403, 403, 403, 404),
+    expect: cells(403, 404, 403, 403, 404, 403, 403, 403, 404, 403),
   },
   'GET /projects/:id/tools/:token/history': {
     gate: 'user', path: () => `/projects/${projectP}/tools/${TOOL}/history`,
-    expect: cells(303, 404, 200, 200, 404, 200, 200, 200, 200),
+    expect: cells(303, 404, 200, 200, 404, 200, 200, 200, 200, 200),
   },
   'POST /projects/:id/tools/:token/restore/:id': {
     gate: 'user', path: () => `/projects/${projectP}/tools/${TOOL}/restore/1`, to: '/projects/', form: () => ({}),
-    expect: cells(403, 404, 403, 403, 404, 403, 303, 303, 303),
+    expect: cells(403, 404, 403, 403, 404, 403, 303, 303, 303, 403),
   },
   'POST /projects/:id/comments': {
     gate: 'user', path: () => `/projects/${projectP}/comments`, to: '/projects/',
@@ -546,18 +599,18 @@ const TABLE = {
     check: async (ctx, allowed, res, who) => {
       assert.equal((await keeperSees(`/projects/${projectP}`)).text.includes(`Kommentar fra ${who}`), allowed, 'the comment');
     },
-    expect: cells(403, 404, 403, 303, 404, 403, 303, 303, 303),
+    expect: cells(403, 404, 403, 303, 404, 403, 303, 303, 303, 403),
   },
   'POST /projects/:id/comments#team-only': {
     // In a team-only project an org member outside the team gets 404, not 403.
     gate: 'user', path: () => `/projects/${projectT}/comments`, to: '/projects/',
     form: who => ({ body: `Lukket kommentar fra ${who}` }),
-    expect: cells(403, 404, 404, 303, 404, 403, 303, 303, 303),
+    expect: cells(403, 404, 404, 303, 404, 403, 303, 303, 303, 404),
   },
   'POST /projects/:id/comments#uninvited': {
     gate: 'user', path: () => `/projects/${projectU}/comments`, to: '/projects/',
     form: who => ({ body: `Kommentar på U fra ${who}` }),
-    expect: cells(403, 404, 403, 303, 404, 403, 403, 403, 404),
+    expect: cells(403, 404, 403, 303, 404, 403, 403, 403, 404, 403),
   },
   'POST /projects/:id/status': {
     gate: 'user', path: () => `/projects/${projectP}/status`, to: '/projects/',
@@ -565,13 +618,13 @@ const TABLE = {
     check: async (ctx, allowed, res, who) => {
       assert.equal((await keeperSees(`/projects/${projectP}`)).text.includes(`Status fra ${who}`), allowed, 'the status comment');
     },
-    expect: cells(403, 404, 403, 303, 404, 403, 403, 303, 403),
+    expect: cells(403, 404, 403, 303, 404, 403, 403, 303, 403, 403),
   },
   'POST /projects/:id/lifecycle': {
     // Close (managers); a fresh project each time.
     gate: 'user', to: '/projects/', prepare: who => freshProject(who, 'Lukkes'),
     path: ctx => `/projects/${ctx.id}/lifecycle`, form: () => ({ action: 'close' }),
-    expect: cells(403, 404, 403, 303, 404, 403, 403, 303, 403),
+    expect: cells(403, 404, 403, 303, 404, 403, 403, 303, 403, 403),
   },
   'POST /projects/:id/lifecycle#delete': {
     // Delete: org admins only, not the project's own leaders.
@@ -580,7 +633,7 @@ const TABLE = {
     check: async (ctx, allowed) => {
       assert.equal((await keeperSees(`/projects/${ctx.id}`)).status, allowed ? 404 : 200, 'the project is gone');
     },
-    expect: cells(403, 404, 403, 303, 404, 403, 403, 403, 403),
+    expect: cells(403, 404, 403, 303, 404, 403, 403, 403, 403, 403),
   },
   'POST /projects/:id/invite': {
     // A new person from outside: the answer shows their one-time link (200).
@@ -590,7 +643,7 @@ const TABLE = {
     check: async (ctx, allowed) => {
       assert.equal((await usersListed()).includes(ctx.email), allowed, 'an account for the partner');
     },
-    expect: cells(403, 404, 403, 200, 404, 403, 403, 200, 403),
+    expect: cells(403, 404, 403, 200, 404, 403, 403, 200, 403, 403),
   },
 
   // ---- registers of the evidence chain -------------------------------------------
@@ -602,32 +655,32 @@ const TABLE = {
   // this one. The retention list is for the organisation's own admins.
   'GET /projects/:id/registers': {
     gate: 'user', path: () => `/projects/${projectP}/registers`,
-    expect: cells(303, 404, 200, 200, 404, 200, 200, 200, 200),
+    expect: cells(303, 404, 200, 200, 404, 200, 200, 200, 200, 200),
   },
   'GET /projects/:id/registers#team-only': {
     gate: 'user', path: () => `/projects/${projectT}/registers`,
-    expect: cells(303, 404, 404, 200, 404, 200, 200, 200, 200),
+    expect: cells(303, 404, 404, 200, 404, 200, 200, 200, 200, 404),
   },
   'GET /projects/:id/registers#deleted': {
     gate: 'user', path: () => `/projects/${projectD}/registers`,
-    expect: cells(303, 404, 404, 404, 404, 404, 404, 404, 404),
+    expect: cells(303, 404, 404, 404, 404, 404, 404, 404, 404, 404),
   },
   'GET /projects/:id/registers/:token': {
     gate: 'user', prepare: async () => ({ id: await itemP() }), path: () => `/projects/${projectP}/registers/research`,
-    expect: cells(303, 404, 200, 200, 404, 200, 200, 200, 200),
+    expect: cells(303, 404, 200, 200, 404, 200, 200, 200, 200, 200),
   },
   'GET /projects/:id/registers/:token#ideas': {
     // The idea list with the impact/effort matrix and the voting table.
     gate: 'user', prepare: async () => ({ id: await ideaP() }), path: () => `/projects/${projectP}/registers/idea`,
-    expect: cells(303, 404, 200, 200, 404, 200, 200, 200, 200),
+    expect: cells(303, 404, 200, 200, 404, 200, 200, 200, 200, 200),
   },
   'GET /projects/:id/registers/:token#team-only': {
     gate: 'user', prepare: async () => ({ id: await itemT() }), path: () => `/projects/${projectT}/registers/insight`,
-    expect: cells(303, 404, 404, 200, 404, 200, 200, 200, 200),
+    expect: cells(303, 404, 404, 200, 404, 200, 200, 200, 200, 404),
   },
   'GET /projects/:id/registers/:token/new': {
     gate: 'user', path: () => `/projects/${projectP}/registers/research/new`,
-    expect: cells(303, 404, 403, 403, 404, 403, 200, 200, 200),
+    expect: cells(303, 404, 403, 403, 404, 403, 200, 200, 200, 403),
   },
   'POST /projects/:id/registers/:token': {
     gate: 'user', path: () => `/projects/${projectP}/registers/research`, to: '/projects/',
@@ -635,7 +688,7 @@ const TABLE = {
     check: async (ctx, allowed, res, who) => {
       assert.equal((await keeperSees(`/projects/${projectP}/registers/research`)).text.includes(`>Intervju fra ${who}<`), allowed, 'the item');
     },
-    expect: cells(403, 404, 403, 403, 404, 403, 303, 303, 303),
+    expect: cells(403, 404, 403, 403, 404, 403, 303, 303, 303, 403),
   },
   'POST /projects/:id/registers/:token#team-only': {
     gate: 'user', path: () => `/projects/${projectT}/registers/insight`, to: '/projects/',
@@ -643,12 +696,12 @@ const TABLE = {
     check: async (ctx, allowed, res, who) => {
       assert.equal((await keeperSees(`/projects/${projectT}/registers/insight`)).text.includes(`>Innsikt fra ${who}<`), allowed, 'the item');
     },
-    expect: cells(403, 404, 404, 403, 404, 403, 303, 303, 303),
+    expect: cells(403, 404, 404, 403, 404, 403, 303, 303, 303, 404),
   },
   'POST /projects/:id/registers/:token#uninvited': {
     gate: 'user', path: () => `/projects/${projectU}/registers/research`, to: '/projects/',
     form: who => ({ rev: '0', 'f-title': `Uinvitert intervju fra ${who}` }),
-    expect: cells(403, 404, 403, 403, 404, 403, 403, 403, 404),
+    expect: cells(403, 404, 403, 403, 404, 403, 403, 403, 404, 403),
   },
   'POST /projects/:id/votes': {
     // Three dots on a fresh idea; the ballot is the visitor's own.
@@ -658,7 +711,7 @@ const TABLE = {
     check: async (ctx, allowed) => {
       assert.equal(await ideaDots(projectP, ctx.id), allowed ? 3 : 0, 'the dots on the idea');
     },
-    expect: cells(403, 404, 403, 403, 404, 403, 303, 303, 303),
+    expect: cells(403, 404, 403, 403, 404, 403, 303, 303, 303, 403),
   },
   'POST /projects/:id/votes/round': {
     gate: 'user', path: () => `/projects/${projectP}/votes/round`, to: '/projects/', form: () => ({}),
@@ -666,28 +719,28 @@ const TABLE = {
     check: async (ctx, allowed) => {
       assert.equal(await voteRound(projectP), allowed ? ctx.round + 1 : ctx.round, 'the voting round');
     },
-    expect: cells(403, 404, 403, 303, 404, 403, 403, 303, 403),
+    expect: cells(403, 404, 403, 303, 404, 403, 403, 303, 403, 403),
   },
   'POST /projects/:id/votes/round#uninvited': {
     gate: 'user', path: () => `/projects/${projectU}/votes/round`, to: '/projects/', form: () => ({}),
-    expect: cells(403, 404, 403, 303, 404, 403, 403, 403, 404),
+    expect: cells(403, 404, 403, 303, 404, 403, 403, 403, 404, 403),
   },
   'GET /projects/:id/items/:id': {
     gate: 'user', prepare: async () => ({ id: await itemP() }), path: ctx => `/projects/${projectP}/items/${ctx.id}`,
-    expect: cells(303, 404, 200, 200, 404, 200, 200, 200, 200),
+    expect: cells(303, 404, 200, 200, 404, 200, 200, 200, 200, 200),
   },
   'GET /projects/:id/items/:id#team-only': {
     gate: 'user', prepare: async () => ({ id: await itemT() }), path: ctx => `/projects/${projectT}/items/${ctx.id}`,
-    expect: cells(303, 404, 404, 200, 404, 200, 200, 200, 200),
+    expect: cells(303, 404, 404, 200, 404, 200, 200, 200, 200, 404),
   },
   'GET /projects/:id/items/:id#other-project': {
     // An item of project U asked for through project P: not found, for anyone.
     gate: 'user', prepare: async () => ({ id: await itemU() }), path: ctx => `/projects/${projectP}/items/${ctx.id}`,
-    expect: cells(303, 404, 404, 404, 404, 404, 404, 404, 404),
+    expect: cells(303, 404, 404, 404, 404, 404, 404, 404, 404, 404),
   },
   'GET /projects/:id/items/:id/edit': {
     gate: 'user', prepare: async () => ({ id: await itemP() }), path: ctx => `/projects/${projectP}/items/${ctx.id}/edit`,
-    expect: cells(303, 404, 403, 403, 404, 403, 200, 200, 200),
+    expect: cells(303, 404, 403, 403, 404, 403, 200, 200, 200, 403),
   },
   'POST /projects/:id/items/:id': {
     gate: 'user', to: '/projects/',
@@ -697,11 +750,11 @@ const TABLE = {
     check: async (ctx, allowed, res, who) => {
       assert.equal((await keeperSees(`/projects/${projectP}/items/${ctx.id}`)).text.includes(`Tittel fra ${who}`), allowed, 'the saved title');
     },
-    expect: cells(403, 404, 403, 403, 404, 403, 303, 303, 303),
+    expect: cells(403, 404, 403, 403, 404, 403, 303, 303, 303, 403),
   },
   'GET /projects/:id/items/:id/history': {
     gate: 'user', prepare: async () => ({ id: await itemP() }), path: ctx => `/projects/${projectP}/items/${ctx.id}/history`,
-    expect: cells(303, 404, 200, 200, 404, 200, 200, 200, 200),
+    expect: cells(303, 404, 200, 200, 404, 200, 200, 200, 200, 200),
   },
   'POST /projects/:id/items/:id/delete': {
     gate: 'user', to: '/projects/',
@@ -710,7 +763,7 @@ const TABLE = {
     check: async (ctx, allowed) => {
       assert.equal((await keeperSees(`/projects/${projectP}/items/${ctx.id}`)).status, allowed ? 404 : 200, 'the item is gone');
     },
-    expect: cells(403, 404, 403, 403, 404, 403, 303, 303, 303),
+    expect: cells(403, 404, 403, 403, 404, 403, 303, 303, 303, 403),
   },
   'POST /projects/:id/items/:id/delete#other-project': {
     // Project P's editors cannot reach project U's item through P (404);
@@ -720,21 +773,21 @@ const TABLE = {
     check: async ctx => {
       assert.equal((await keeperSees(`/projects/${projectU}/items/${ctx.id}`)).status, 200, 'the item is still there');
     },
-    expect: cells(403, 404, 403, 403, 404, 403, 404, 404, 404),
+    expect: cells(403, 404, 403, 403, 404, 403, 404, 404, 404, 403),
   },
   'GET /projects/:id/chain': {
     gate: 'user', prepare: async () => ({ id: await itemP() }), path: () => `/projects/${projectP}/chain`,
-    expect: cells(303, 404, 200, 200, 404, 200, 200, 200, 200),
+    expect: cells(303, 404, 200, 200, 404, 200, 200, 200, 200, 200),
   },
   'GET /projects/:id/chain#team-only': {
     gate: 'user', prepare: async () => ({ id: await itemT() }), path: () => `/projects/${projectT}/chain`,
-    expect: cells(303, 404, 404, 200, 404, 200, 200, 200, 200),
+    expect: cells(303, 404, 404, 200, 404, 200, 200, 200, 200, 404),
   },
   'GET /orgs/:id/retention': {
     // The organisation's own admins only: not the operator (404), not its
     // members (403); nobody outside it (404).
     gate: 'user', path: () => `/orgs/${orgA}/retention`,
-    expect: cells(303, 404, 403, 200, 404, 403, 403, 403, 404),
+    expect: cells(303, 404, 403, 200, 404, 403, 403, 403, 404, 403),
   },
   'POST /orgs/:id/retention/:id/delete': {
     gate: 'user', to: '/orgs/',
@@ -743,7 +796,283 @@ const TABLE = {
     check: async (ctx, allowed) => {
       assert.equal(await retentionListed(ctx.id), !allowed, 'still due for deletion');
     },
-    expect: cells(403, 404, 403, 303, 404, 403, 403, 403, 404),
+    expect: cells(403, 404, 403, 303, 404, 403, 403, 403, 404, 403),
+  },
+
+  // ---- benefit realisation -----------------------------------------------------
+  // Rules (authz.c): a benefit is read with its project (AZ_BENEFIT_VIEW) and
+  // measured (indicators, measurements, import, calculations) by the team's
+  // members, drivers, leaders and owners, guests included (AZ_BENEFIT_MEASURE);
+  // observers and org members or admins outside the team read only (403). A
+  // benefit's owner outside the team reads and measures that benefit, and
+  // nothing else of its project: not the project, its plan or its other
+  // benefits. Nobody outside the project's organisation sees anything (404),
+  // nor the operator. A benefit's indicator is found only through its benefit,
+  // and a measurement only through its indicator.
+  // Benefits: benefitP (of P, owned by benefitOwner), benefitP2 (of P, no
+  // owner), benefitT / benefitT2 (of team-only T; owned / not), benefitU (of U),
+  // benefitB (of org B's project), benefitD (of the deleted project D, owned).
+  'GET /benefits/:id': {
+    gate: 'user', path: () => `/benefits/${benefitP}`,
+    expect: cells(303, 404, 200, 200, 404, 200, 200, 200, 200, 200),
+  },
+  'GET /benefits/:id#other-benefit': {
+    // Owning one benefit of P opens no other: benefitOwner reads P2 only as
+    // an org member reads P.
+    gate: 'user', path: () => `/benefits/${benefitP2}`,
+    expect: cells(303, 404, 200, 200, 404, 200, 200, 200, 200, 200),
+  },
+  'GET /benefits/:id#team-only': {
+    gate: 'user', path: () => `/benefits/${benefitT}`,
+    expect: cells(303, 404, 404, 200, 404, 200, 200, 200, 200, 200),
+  },
+  'GET /benefits/:id#team-only-other': {
+    gate: 'user', path: () => `/benefits/${benefitT2}`,
+    expect: cells(303, 404, 404, 200, 404, 200, 200, 200, 200, 404),
+  },
+  'GET /benefits/:id#uninvited': {
+    gate: 'user', path: () => `/benefits/${benefitU}`,
+    expect: cells(303, 404, 200, 200, 404, 200, 200, 200, 404, 200),
+  },
+  'GET /benefits/:id#other-org': {
+    // Org B's benefit: its members read it; nobody of org A does.
+    gate: 'user', path: () => `/benefits/${benefitB}`,
+    expect: cells(303, 200, 404, 404, 404, 404, 404, 404, 404, 404),
+  },
+  'GET /benefits/:id#deleted-project': {
+    // Owning a benefit of a deleted project opens nothing.
+    gate: 'user', path: () => `/benefits/${benefitD}`,
+    expect: cells(303, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+  },
+  'GET /benefits/:id/indicators/new': {
+    gate: 'user', path: () => `/benefits/${benefitP}/indicators/new`,
+    expect: cells(303, 404, 403, 403, 404, 403, 200, 200, 200, 200),
+  },
+  'GET /benefits/:id/indicators/new#team-only': {
+    gate: 'user', path: () => `/benefits/${benefitT}/indicators/new`,
+    expect: cells(303, 404, 404, 403, 404, 403, 200, 200, 200, 200),
+  },
+  'POST /benefits/:id/indicators': {
+    gate: 'user', path: () => `/benefits/${benefitP}/indicators`, to: '/benefits/', prepare: prepTag,
+    form: (who, ctx) => ({ name: `Indikator ${ctx.tag}`, unit: 'saker', direction: 'higher', frequency: 'quarterly', mid_rows: '0' }),
+    check: async (ctx, allowed) => {
+      assert.equal((await benefitPage(benefitP)).includes(`Indikator ${ctx.tag}`), allowed, 'the indicator exists afterwards');
+    },
+    expect: cells(403, 404, 403, 403, 404, 403, 303, 303, 303, 303),
+  },
+  'POST /benefits/:id/indicators#team-only-other': {
+    gate: 'user', path: () => `/benefits/${benefitT2}/indicators`, to: '/benefits/', prepare: prepTag,
+    form: (who, ctx) => ({ name: `Indikator ${ctx.tag}`, unit: 'saker', direction: 'higher', frequency: 'quarterly', mid_rows: '0' }),
+    check: async (ctx, allowed) => {
+      assert.equal((await benefitPage(benefitT2)).includes(`Indikator ${ctx.tag}`), allowed, 'the indicator exists afterwards');
+    },
+    expect: cells(403, 404, 404, 403, 404, 403, 303, 303, 303, 404),
+  },
+  'GET /benefits/:id/indicators/:id/edit': {
+    gate: 'user', path: () => `/benefits/${benefitP}/indicators/${indEditP}/edit`,
+    expect: cells(303, 404, 403, 403, 404, 403, 200, 200, 200, 200),
+  },
+  'GET /benefits/:id/indicators/:id/edit#other-indicator': {
+    // P2's indicator asked for through benefitP: not found by those who may
+    // measure benefitP; the others are refused on benefitP first.
+    gate: 'user', path: () => `/benefits/${benefitP}/indicators/${ind[benefitP2]}/edit`,
+    expect: cells(303, 404, 403, 403, 404, 403, 404, 404, 404, 404),
+  },
+  'POST /benefits/:id/indicators/:id': {
+    gate: 'user', path: () => `/benefits/${benefitP}/indicators/${indEditP}`, to: '/benefits/', prepare: prepTag,
+    form: (who, ctx) => ({ name: `Endret ${ctx.tag}`, unit: 'timer', direction: 'lower', frequency: 'monthly', mid_rows: '0' }),
+    check: async (ctx, allowed) => {
+      assert.equal((await benefitPage(benefitP)).includes(`Endret ${ctx.tag}`), allowed, 'the indicator\'s new name');
+    },
+    expect: cells(403, 404, 403, 403, 404, 403, 303, 303, 303, 303),
+  },
+  'POST /benefits/:id/indicators/:id#other-indicator': {
+    gate: 'user', path: () => `/benefits/${benefitP}/indicators/${ind[benefitP2]}`, prepare: prepTag,
+    form: (who, ctx) => ({ name: `Kapret ${ctx.tag}`, unit: 'timer', direction: 'lower', frequency: 'monthly', mid_rows: '0' }),
+    check: async ctx => {
+      assert.ok(!(await benefitPage(benefitP2)).includes(`Kapret ${ctx.tag}`), 'P2\'s indicator is unchanged');
+    },
+    expect: cells(403, 404, 403, 403, 404, 403, 404, 404, 404, 404),
+  },
+  'POST /benefits/:id/indicators/:id/measurements': {
+    gate: 'user', path: () => `/benefits/${benefitP}/indicators/${ind[benefitP]}/measurements`, to: '/benefits/',
+    prepare: prepTag, form: measureForm, check: measuredCheck(() => benefitP),
+    expect: cells(403, 404, 403, 403, 404, 403, 303, 303, 303, 303),
+  },
+  'POST /benefits/:id/indicators/:id/measurements#other-benefit': {
+    gate: 'user', path: () => `/benefits/${benefitP2}/indicators/${ind[benefitP2]}/measurements`, to: '/benefits/',
+    prepare: prepTag, form: measureForm, check: measuredCheck(() => benefitP2),
+    expect: cells(403, 404, 403, 403, 404, 403, 303, 303, 303, 403),
+  },
+  'POST /benefits/:id/indicators/:id/measurements#team-only': {
+    gate: 'user', path: () => `/benefits/${benefitT}/indicators/${ind[benefitT]}/measurements`, to: '/benefits/',
+    prepare: prepTag, form: measureForm, check: measuredCheck(() => benefitT),
+    expect: cells(403, 404, 404, 403, 404, 403, 303, 303, 303, 303),
+  },
+  'POST /benefits/:id/indicators/:id/measurements#team-only-other': {
+    gate: 'user', path: () => `/benefits/${benefitT2}/indicators/${ind[benefitT2]}/measurements`, to: '/benefits/',
+    prepare: prepTag, form: measureForm, check: measuredCheck(() => benefitT2),
+    expect: cells(403, 404, 404, 403, 404, 403, 303, 303, 303, 404),
+  },
+  'POST /benefits/:id/indicators/:id/measurements#uninvited': {
+    gate: 'user', path: () => `/benefits/${benefitU}/indicators/${ind[benefitU]}/measurements`, to: '/benefits/',
+    prepare: prepTag, form: measureForm, check: measuredCheck(() => benefitU),
+    expect: cells(403, 404, 403, 403, 404, 403, 403, 403, 404, 403),
+  },
+  'POST /benefits/:id/indicators/:id/measurements#other-org': {
+    gate: 'user', path: () => `/benefits/${benefitB}/indicators/${ind[benefitB]}/measurements`,
+    prepare: prepTag, form: measureForm,
+    check: async ctx => {
+      await keeperB.get('/dashboard');
+      assert.ok(!(await keeperB.get(`/benefits/${benefitB}`)).text.includes(`Måling ${ctx.tag}`), 'nothing stored');
+    },
+    expect: cells(403, 403, 404, 404, 404, 404, 404, 404, 404, 404),
+  },
+  'POST /benefits/:id/indicators/:id/measurements#other-indicator': {
+    // P2's indicator through benefitP.
+    gate: 'user', path: () => `/benefits/${benefitP}/indicators/${ind[benefitP2]}/measurements`,
+    prepare: prepTag, form: measureForm,
+    check: async ctx => {
+      assert.ok(!(await benefitPage(benefitP2)).includes(`Måling ${ctx.tag}`), 'nothing stored on P2');
+    },
+    expect: cells(403, 404, 403, 403, 404, 403, 404, 404, 404, 404),
+  },
+  'POST /benefits/:id/indicators/:id/measurements/:id/delete': {
+    gate: 'user', to: '/benefits/',
+    prepare: async () => ({ id: await keeperMeasurement(benefitP, ind[benefitP]) }),
+    path: ctx => `/benefits/${benefitP}/indicators/${ind[benefitP]}/measurements/${ctx.id}/delete`, form: () => ({}),
+    check: async (ctx, allowed) => {
+      assert.equal((await benefitPage(benefitP)).includes(`/measurements/${ctx.id}/delete"`), !allowed, 'the measurement is still there');
+    },
+    expect: cells(403, 404, 403, 403, 404, 403, 303, 303, 303, 303),
+  },
+  'POST /benefits/:id/indicators/:id/measurements/:id/delete#other-indicator': {
+    // A measurement of P2's indicator through benefitP's indicator: not found
+    // (like an item of another project, it is not this indicator's).
+    gate: 'user', prepare: async () => ({ id: await keeperMeasurement(benefitP2, ind[benefitP2]) }),
+    path: ctx => `/benefits/${benefitP}/indicators/${ind[benefitP]}/measurements/${ctx.id}/delete`, form: () => ({}),
+    check: async ctx => {
+      assert.ok((await benefitPage(benefitP2)).includes(`/measurements/${ctx.id}/delete"`), 'P2\'s measurement is still there');
+    },
+    expect: cells(403, 404, 403, 403, 404, 403, 404, 404, 404, 404),
+  },
+  'POST /benefits/:id/calculation': {
+    gate: 'user', path: () => `/benefits/${benefitP}/calculation`, to: '/benefits/',
+    prepare: async () => ({ n: 100 + (next() % 800) }),
+    form: (who, ctx) => ({ kind: 'avoided-cost', cost_per_task: '10', tasks_avoided: String(ctx.n) }),
+    check: async (ctx, allowed) => {
+      assert.equal((await benefitPage(benefitP)).includes(`<dd>${ctx.n}</dd>`), allowed, 'the latest calculation');
+    },
+    expect: cells(403, 404, 403, 403, 404, 403, 303, 303, 303, 303),
+  },
+  'POST /benefits/:id/calculation#team-only-other': {
+    gate: 'user', path: () => `/benefits/${benefitT2}/calculation`, to: '/benefits/',
+    prepare: async () => ({ n: 100 + (next() % 800) }),
+    form: (who, ctx) => ({ kind: 'avoided-cost', cost_per_task: '10', tasks_avoided: String(ctx.n) }),
+    check: async (ctx, allowed) => {
+      assert.equal((await benefitPage(benefitT2)).includes(`<dd>${ctx.n}</dd>`), allowed, 'the latest calculation');
+    },
+    expect: cells(403, 404, 404, 403, 404, 403, 303, 303, 303, 404),
+  },
+  'GET /benefits/:id/indicators/:id/import': {
+    gate: 'user', path: () => `/benefits/${benefitP}/indicators/${ind[benefitP]}/import`,
+    expect: cells(303, 404, 403, 403, 404, 403, 200, 200, 200, 200),
+  },
+  'GET /benefits/:id/indicators/:id/import#team-only-other': {
+    gate: 'user', path: () => `/benefits/${benefitT2}/indicators/${ind[benefitT2]}/import`,
+    expect: cells(303, 404, 404, 403, 404, 403, 200, 200, 200, 404),
+  },
+  'POST /benefits/:id/indicators/:id/import': {
+    // Pasted text, saved at once (every row good).
+    gate: 'user', path: () => `/benefits/${benefitP}/indicators/${ind[benefitP]}/import`, to: '/benefits/',
+    prepare: prepTag, form: (who, ctx) => ({ data: `${ctx.day};7;Import ${ctx.tag}`, action: 'save' }),
+    check: async (ctx, allowed) => {
+      assert.equal((await benefitPage(benefitP)).includes(`Import ${ctx.tag}`), allowed, 'the imported measurement');
+    },
+    expect: cells(403, 404, 403, 403, 404, 403, 303, 303, 303, 303),
+  },
+  'POST /benefits/:id/indicators/:id/import#file': {
+    // A CSV file (multipart), saved at once.
+    gate: 'user', path: () => `/benefits/${benefitT}/indicators/${ind[benefitT]}/import`, to: '/benefits/', prepare: prepTag,
+    multipart: (who, ctx) => ({ fields: { action: 'save' },
+      file: { field: 'file', name: 'maalinger.csv', data: `\ufeffdato;verdi;kommentar\r\n${ctx.day};8;Fil ${ctx.tag}\r\n` } }),
+    check: async (ctx, allowed) => {
+      assert.equal((await benefitPage(benefitT)).includes(`Fil ${ctx.tag}`), allowed, 'the imported measurement');
+    },
+    expect: cells(403, 404, 404, 403, 404, 403, 303, 303, 303, 303),
+  },
+  'POST /benefits/:id/indicators/:id/import#other-org': {
+    gate: 'user', path: () => `/benefits/${benefitB}/indicators/${ind[benefitB]}/import`,
+    prepare: prepTag, form: (who, ctx) => ({ data: `${ctx.day};7;Import ${ctx.tag}`, action: 'save' }),
+    expect: cells(403, 403, 404, 404, 404, 404, 404, 404, 404, 404),
+  },
+  'GET /benefits/:id/indicators/:id/export': {
+    gate: 'user', path: () => `/benefits/${benefitP}/indicators/${ind[benefitP]}/export`,
+    expect: cells(303, 404, 200, 200, 404, 200, 200, 200, 200, 200),
+  },
+  'GET /benefits/:id/indicators/:id/export#team-only-other': {
+    gate: 'user', path: () => `/benefits/${benefitT2}/indicators/${ind[benefitT2]}/export`,
+    expect: cells(303, 404, 404, 200, 404, 200, 200, 200, 200, 404),
+  },
+  'GET /benefits/:id/indicators/:id/export#other-indicator': {
+    gate: 'user', path: () => `/benefits/${benefitP}/indicators/${ind[benefitP2]}/export`,
+    expect: cells(303, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+  },
+  'GET /projects/:id/benefits': {
+    // The plan is the project's page: the benefit owner reads P's plan only
+    // as an org member of org A.
+    gate: 'user', path: () => `/projects/${projectP}/benefits`,
+    expect: cells(303, 404, 200, 200, 404, 200, 200, 200, 200, 200),
+  },
+  'GET /projects/:id/benefits#team-only': {
+    // ... and not T's, although it owns a benefit of T.
+    gate: 'user', path: () => `/projects/${projectT}/benefits`,
+    expect: cells(303, 404, 404, 200, 404, 200, 200, 200, 200, 404),
+  },
+  'GET /projects/:id/benefits#uninvited': {
+    gate: 'user', path: () => `/projects/${projectU}/benefits`,
+    expect: cells(303, 404, 200, 200, 404, 200, 200, 200, 404, 200),
+  },
+  'GET /projects/:id/benefits#deleted': {
+    gate: 'user', path: () => `/projects/${projectD}/benefits`,
+    expect: cells(303, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+  },
+  'POST /projects/:id/registers/:token#benefit': {
+    // A benefit with its owner (a member of org A): written by the team.
+    gate: 'user', path: () => `/projects/${projectP}/registers/benefit`, to: '/projects/', prepare: prepTag,
+    form: (who, ctx) => ({ rev: '0', 'f-name': `Gevinst ${ctx.tag}`, 'f-type': 'quality', owner: String(benefitOwnerId) }),
+    check: async (ctx, allowed) => {
+      assert.equal((await keeperSees(`/projects/${projectP}/registers/benefit`)).text.includes(`>Gevinst ${ctx.tag}<`), allowed, 'the benefit');
+    },
+    expect: cells(403, 404, 403, 403, 404, 403, 303, 303, 303, 403),
+  },
+  'POST /projects/:id/registers/:token#benefit-team-only': {
+    gate: 'user', path: () => `/projects/${projectT}/registers/benefit`, to: '/projects/', prepare: prepTag,
+    form: (who, ctx) => ({ rev: '0', 'f-name': `Gevinst ${ctx.tag}`, owner: String(benefitOwnerId) }),
+    check: async (ctx, allowed) => {
+      assert.equal((await keeperSees(`/projects/${projectT}/registers/benefit`)).text.includes(`>Gevinst ${ctx.tag}<`), allowed, 'the benefit');
+    },
+    expect: cells(403, 404, 404, 403, 404, 403, 303, 303, 303, 404),
+  },
+  'GET /orgs/:id/benefits': {
+    // The organisation's overview is for its members (not the operator, not
+    // a guest of one project).
+    gate: 'user', path: () => `/orgs/${orgA}/benefits`,
+    expect: cells(303, 404, 200, 200, 404, 200, 200, 200, 404, 200),
+  },
+  'GET /orgs/:id/benefits#other-org': {
+    gate: 'user', path: () => `/orgs/${orgB}/benefits`,
+    expect: cells(303, 200, 404, 404, 404, 404, 404, 404, 404, 404),
+  },
+  'POST /orgs/:id/benefits/settings': {
+    // Hourly cost and own benefit types: the organisation's own admins.
+    gate: 'user', path: () => `/orgs/${orgA}/benefits/settings`, to: '/orgs/', prepare: prepTag,
+    form: (who, ctx) => ({ type: `Type ${ctx.tag}` }),
+    check: async (ctx, allowed) => {
+      assert.equal((await keeperSees(`/projects/${projectP}/registers/benefit/new`)).text.includes(`>Type ${ctx.tag}</option>`), allowed,
+        'the benefit form offers the type');
+    },
+    expect: cells(403, 404, 403, 303, 404, 403, 403, 403, 404, 403),
   },
 };
 
@@ -796,7 +1125,10 @@ before(async () => {
   const op = await setup.post('/admin/users', { name: 'Olav Operatør', email: 'operator@test.no', org: '', role: 'member', site_admin: '1' });
   assert.equal(op.status, 200);
   await setPassword(v.base, linkFrom(op.text), PW);
+  await mk('owner.a@test.no', 'Bente Gevinsteier', orgA, 'member');
+  keeperB = await mk('keeper.b@test.no', 'Knut Keeper', orgB, 'admin');
   memberAId = await userId('member.a@test.no');
+  benefitOwnerId = await userId('owner.a@test.no');
   setpwLink = await newUser('setpw.get@test.no', 'Lenke Leser');
 
   projectP = await newProject('Raskere byggesak');
@@ -810,10 +1142,27 @@ before(async () => {
   assert.equal(u.status, 303);
   projectU = Number(u.location.match(/(\d+)$/)[1]);
   projectD = (await freshProject('alle', 'Slettet for lengst')).id;
+  benefitD = await benefitOf(keeper, projectD, 'Gevinst i et slettet prosjekt', benefitOwnerId);
+  ind[benefitD] = await indicatorOf(keeper, benefitD, 'Indikator i et slettet prosjekt');
   await keeperPost(`/projects/${projectD}/lifecycle`, { action: 'delete' });
   // A first revision of the tool, for the restore route.
   await keeper.get(`/projects/${projectP}/tools/${TOOL}`);
   await keeperPost(`/projects/${projectP}/tools/${TOOL}`, { rev: await toolRev(projectP), 'f-prosjektnavn': 'Første utkast' });
+  // Benefits, each with an indicator, for the benefit rows.
+  benefitP = await benefitOf(keeper, projectP, 'Kortere saksbehandling', benefitOwnerId);
+  benefitP2 = await benefitOf(keeper, projectP, 'Færre purringer');
+  benefitT = await benefitOf(keeper, projectT, 'Tryggere oppvekst', benefitOwnerId);
+  benefitT2 = await benefitOf(keeper, projectT, 'Færre omplasseringer');
+  benefitU = await benefitOf(keeper, projectU, 'Gevinst uten dem');
+  for (const b of [benefitP, benefitP2, benefitT, benefitT2, benefitU]) ind[b] = await indicatorOf(keeper, b, `Indikator ${b}`);
+  indEditP = await indicatorOf(keeper, benefitP, 'Indikator som endres');
+  await keeperB.get('/projects/new');
+  const pb = await keeperB.post('/projects', { org: String(orgB), title: 'Rødøys prosjekt', challenge: 'Lang vei til legen.',
+    goals: '', area: 'health', methodology: 'veikart', start: '2026-03-01', end: '', visibility: 'org' });
+  assert.equal(pb.status, 303);
+  projectB = Number(pb.location.match(/(\d+)$/)[1]);
+  benefitB = await benefitOf(keeperB, projectB, 'Rødøys gevinst');
+  ind[benefitB] = await indicatorOf(keeperB, benefitB, 'Rødøys indikator');
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'varde-matrix-'));
   fixtureArchive = path.join(dir, 'fixture.tar.gz');
@@ -945,6 +1294,19 @@ test('objects that do not exist are 404 for a visitor who could act on them', as
     ['projectMember', 'POST', `/projects/${projectP}/items/999999`, { rev: '1', 'f-title': 'Ingen' }],
     ['projectMember', 'POST', `/projects/${projectP}/items/999999/delete`],
     ['orgAdmin', 'POST', `/orgs/${orgA}/retention/999999/delete`],
+    ['projectMember', 'GET', '/benefits/999999'],
+    ['benefitOwner', 'GET', `/benefits/${await itemP()}`], // an item, but not a benefit
+    ['projectMember', 'GET', `/benefits/${benefitP}/indicators/999999/edit`],
+    ['projectMember', 'POST', `/benefits/${benefitP}/indicators/999999`, { name: 'Ingen', unit: 'x', direction: 'higher', frequency: 'monthly', mid_rows: '0' }],
+    ['benefitOwner', 'POST', `/benefits/${benefitP}/indicators/999999/measurements`, { date: '2026-01-01', value: '1' }],
+    ['benefitOwner', 'POST', `/benefits/${benefitP}/indicators/${ind[benefitP]}/measurements/999999/delete`],
+    ['projectMember', 'GET', `/benefits/${benefitP}/indicators/999999/import`],
+    ['projectMember', 'POST', `/benefits/${benefitP}/indicators/999999/import`, { data: '2026-01-01;1', action: 'save' }],
+    ['projectMember', 'GET', `/benefits/${benefitP}/indicators/999999/export`],
+    ['projectMember', 'POST', '/benefits/999999/calculation', { kind: 'avoided-cost', cost_per_task: '1', tasks_avoided: '1' }],
+    ['projectMember', 'GET', '/projects/999999/benefits'],
+    ['orgAdmin', 'GET', '/orgs/999999/benefits'],
+    ['orgAdmin', 'POST', '/orgs/999999/benefits/settings', { type: 'Ingen' }],
   ];
   for (const [who, method, p, form] of rows) {
     await t.test(`${who} ${method} ${p} → 404`, async () => {
