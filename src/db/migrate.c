@@ -314,6 +314,11 @@ static const struct migration migrations[] = {
 	 "CREATE INDEX cases_org ON cases(org_id);"
 	 "CREATE INDEX cases_audience ON cases(audience, updated_at);",
 	 MIGRATION_8_SQLITE, MIGRATION_8_PG},
+	{9, "progress of each tool entry, kept at save",
+	 /* Lists of many projects (dashboard, portfolio, network overview) read
+	  * this number instead of decoding every entry; NULL (older rows, or a
+	  * save that did not compute it) falls back to decoding. */
+	 "ALTER TABLE tool_entries ADD COLUMN progress BIGINT;"},
 };
 
 int migrate_latest(void)

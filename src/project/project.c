@@ -87,6 +87,8 @@ int project_tool_progress(const struct project_ctx *pc, const struct m_tool *t)
 	const json_t *e = json_object_get(pc->entries, t->key);
 	if (!e)
 		return 0;
+	if (json_is_integer(e))
+		return (int)json_integer_value(e);
 	return entry_progress(t, e);
 }
 
@@ -137,7 +139,9 @@ void progress_set_load(struct progress_set *ps, struct db_stmt *entries, struct 
 	ps->nr = json_object();
 	ps->steps = json_object();
 	while (db_step(entries) == DB_ROW) {
-		json_t *e = json_loads(db_col_text(entries, 2), 0, NULL);
+		/* The progress recorded at save, or else the entry to compute it from. */
+		json_t *e = !db_col_null(entries, 4) ? json_integer(db_col_int(entries, 4))
+						      : json_loads(db_col_text(entries, 2), 0, NULL);
 		if (e)
 			json_object_set_new(progress_obj(ps->entries, db_col_int(entries, 0)), db_col_text(entries, 1), e);
 		if (db_col_int(entries, 3))

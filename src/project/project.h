@@ -45,7 +45,8 @@ struct progress_set {
 	json_t *nr;       /* {project_id: {tool_key: true}} */
 	json_t *steps;    /* {project_id: {step_key: status}} */
 };
-/* Fill from rows (project_id, tool_key, data, not_relevant) and
+/* Fill from rows (project_id, tool_key, data, not_relevant, progress — data
+ * only needed where progress is NULL) and
  * (project_id, step_key, status); the statements are reset. */
 void progress_set_load(struct progress_set *ps, struct db_stmt *entries, struct db_stmt *steps);
 void progress_set_free(struct progress_set *ps);

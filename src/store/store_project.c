@@ -233,10 +233,22 @@ static const char SQL_ENTRY_UPSERT[] =
 	" updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
 	" ON CONFLICT (project_id, tool_key) DO UPDATE SET data = excluded.data, revision = excluded.revision,"
 	" not_relevant = excluded.not_relevant, not_relevant_reason = excluded.not_relevant_reason,"
-	" updated_by = excluded.updated_by, updated_at = excluded.updated_at";
+	" updated_by = excluded.updated_by, updated_at = excluded.updated_at, progress = NULL";
 static const char SQL_REVISION_INSERT[] =
 	"INSERT INTO tool_revisions (project_id, tool_key, revision, data, not_relevant, not_relevant_reason, changed,"
 	" user_id, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+
+/* The progress (0–100) of an entry as saved, so lists need not decode it. */
+static const char SQL_ENTRY_PROGRESS[] = "UPDATE tool_entries SET progress = $3 WHERE project_id = $1 AND tool_key = $2";
+
+int store_entry_progress_set(struct db *db, long long project_id, const char *tool, int progress)
+{
+	struct db_stmt *s = db_prepare(db, SQL_ENTRY_PROGRESS);
+	db_bind_int(s, 1, project_id);
+	db_bind_text(s, 2, tool);
+	db_bind_int(s, 3, progress);
+	return db_run(s) == DB_DONE ? STORE_OK : STORE_ERROR;
+}
 
 int store_entry_save(struct db *db, long long project_id, const char *tool, const char *data, long long revision,
 		     bool not_relevant, const char *reason, const char *changed, long long user_id)
@@ -541,7 +553,7 @@ struct db_stmt *store_portfolio(struct db *db, long long org_id, long long user_
 }
 
 static const char SQL_ORG_ENTRIES[] =
-	"SELECT e.project_id, e.tool_key, e.data, e.not_relevant FROM tool_entries e JOIN projects p ON p.id = e.project_id"
+	"SELECT e.project_id, e.tool_key, CASE WHEN e.progress IS NULL THEN e.data END, e.not_relevant, e.progress FROM tool_entries e JOIN projects p ON p.id = e.project_id"
 	" WHERE p.org_id = $1 AND p.deleted_at IS NULL";
 static const char SQL_ORG_STEPS[] =
 	"SELECT s.project_id, s.step_key, s.status FROM step_status s JOIN projects p ON p.id = s.project_id"
@@ -566,7 +578,7 @@ struct db_stmt *store_org_steps(struct db *db, long long org_id)
 	" (p.visibility = 'org' AND p.org_id IN (SELECT org_id FROM memberships WHERE user_id = $1)) OR"            \
 	" p.org_id IN (SELECT org_id FROM memberships WHERE user_id = $1 AND role = 'admin'))"
 static const char SQL_USER_ENTRIES[] =
-	"SELECT e.project_id, e.tool_key, e.data, e.not_relevant FROM tool_entries e JOIN projects p ON p.id = e.project_id"
+	"SELECT e.project_id, e.tool_key, CASE WHEN e.progress IS NULL THEN e.data END, e.not_relevant, e.progress FROM tool_entries e JOIN projects p ON p.id = e.project_id"
 	" WHERE" USER_VISIBLE;
 static const char SQL_USER_STEPS[] =
 	"SELECT s.project_id, s.step_key, s.status FROM step_status s JOIN projects p ON p.id = s.project_id WHERE" USER_VISIBLE;
