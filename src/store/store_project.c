@@ -183,9 +183,11 @@ static const char SQL_PROJECTS_OF_USER[] =
 	"SELECT p.id, p.title, o.name, p.methodology_version_id, p.current_phase, p.status, p.rag, pm.role, p.updated_at"
 	" FROM projects p JOIN orgs o ON o.id = p.org_id"
 	" LEFT JOIN project_members pm ON pm.project_id = p.id AND pm.user_id = $1"
-	" WHERE p.deleted_at IS NULL AND (pm.user_id IS NOT NULL OR (p.visibility = 'org' AND p.org_id IN"
-	" (SELECT org_id FROM memberships WHERE user_id = $1)) OR p.org_id IN"
-	" (SELECT org_id FROM memberships WHERE user_id = $1 AND role = 'admin'))"
+	/* Three indexable cases, so SQLite and PostgreSQL use an index for each
+	 * (an OR over the joined row would read every project). */
+	" WHERE p.deleted_at IS NULL AND (p.id IN (SELECT project_id FROM project_members WHERE user_id = $1)"
+	" OR p.org_id IN (SELECT org_id FROM memberships WHERE user_id = $1 AND role = 'admin')"
+	" OR (p.visibility = 'org' AND p.org_id IN (SELECT org_id FROM memberships WHERE user_id = $1)))"
 	" ORDER BY pm.user_id IS NULL, p.updated_at DESC LIMIT 200";
 
 struct db_stmt *store_projects_of_user(struct db *db, long long user_id)
@@ -575,8 +577,8 @@ struct db_stmt *store_org_steps(struct db *db, long long org_id)
 
 #define USER_VISIBLE                                                                                              \
 	" p.deleted_at IS NULL AND (p.id IN (SELECT project_id FROM project_members WHERE user_id = $1) OR"        \
-	" (p.visibility = 'org' AND p.org_id IN (SELECT org_id FROM memberships WHERE user_id = $1)) OR"            \
-	" p.org_id IN (SELECT org_id FROM memberships WHERE user_id = $1 AND role = 'admin'))"
+	" p.org_id IN (SELECT org_id FROM memberships WHERE user_id = $1 AND role = 'admin') OR"                    \
+	" (p.visibility = 'org' AND p.org_id IN (SELECT org_id FROM memberships WHERE user_id = $1)))"
 static const char SQL_USER_ENTRIES[] =
 	"SELECT e.project_id, e.tool_key, CASE WHEN e.progress IS NULL THEN e.data END, e.not_relevant, e.progress FROM tool_entries e JOIN projects p ON p.id = e.project_id"
 	" WHERE" USER_VISIBLE;
