@@ -57,7 +57,7 @@ $(GEN)/nb.mo: po/nb.po
 	@mkdir -p $(GEN)
 	msgfmt --check -o $@ $<
 
-$(DS_CSS) $(DS_THEME): web/package-lock.json
+$(DS_CSS) $(DS_THEME) &: web/package-lock.json
 	cd web && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
 	@touch $(DS_CSS) $(DS_THEME)
 
@@ -92,6 +92,16 @@ deps-check:
 run: deps
 	@$(MAKE) --no-print-directory $(B)/varde
 	@mkdir -p var
+	$(B)/varde serve
+
+# The same, first filled with an invented example (varde demo): a regional
+# pilot network with four municipalities. Fills only an empty database
+# (VARDE_DB, default sqlite:var/varde.db) and refuses one that has projects.
+.PHONY: demo
+demo: deps
+	@$(MAKE) --no-print-directory $(B)/varde
+	@mkdir -p var
+	$(B)/varde demo
 	$(B)/varde serve
 
 # ---- tests -------------------------------------------------------------

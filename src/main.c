@@ -32,6 +32,7 @@ static void usage(FILE *f)
 		   "  backup FILE           consistent online copy of the database\n"
 		   "  restore FILE          replace the database with a backup (server stopped)\n"
 		   "  routes                list every URL the server answers\n"
+		   "  demo                  fill an empty database with an invented example\n"
 		   "  methodology check DIR report every problem in a methodology folder\n"
 		   "  methodology import DIR check a methodology folder and store it as a new version\n\n"
 		   "options (also as environment variables or in a config file):\n"
@@ -148,6 +149,8 @@ int main(int argc, char **argv)
 		return cli_restore(&cfg, argc - 2, argv + 2);
 	if (strcmp(cmd, "routes") == 0)
 		return cli_routes();
+	if (strcmp(cmd, "demo") == 0)
+		return cli_demo(&cfg, argc - 2, argv + 2);
 	if (strcmp(cmd, "methodology") == 0 && argc >= 3 && strcmp(argv[2], "check") == 0)
 		return cli_methodology_check(argc - 3, argv + 3);
 	if (strcmp(cmd, "methodology") == 0 && argc >= 3 && strcmp(argv[2], "import") == 0)

@@ -14,6 +14,8 @@ int cli_routes(void);
 int cli_methodology_check(int argc, char **argv);
 /* varde methodology import DIR… */
 int cli_methodology_import(const struct config *cfg, int argc, char **argv);
+/* varde demo: fill an empty database with an invented example (cli_demo.c). */
+int cli_demo(const struct config *cfg, int argc, char **argv);
 /* Create the first site administrator if there are no users, printing the
  * one-time link. Used by `varde serve` on an empty database. */
 int cli_first_admin(const struct config *cfg, const char *base_url);

@@ -608,7 +608,8 @@ static void indicator_progress(struct ctx *c, const struct indicator *in, const 
 		char pct[32], val[48], plan[48];
 		format_number_nb(pr->percent, 0, pct, sizeof pct);
 		format_number_nb_auto(bi->m[pr->latest].value, val, sizeof val);
-		format_number_nb_auto(pr->planned, plan, sizeof plan);
+		/* The plan is a computed point on a line: two decimals say enough. */
+		format_number_nb(pr->planned, fabs(pr->planned - (double)(long long)pr->planned) < 0.005 ? 0 : 2, plan, sizeof plan);
 		html_printf(b, "<p class=\"ds-paragraph\">%s %s %s (%s %s %s). %s: %s %%.</p>"
 			       "<progress class=\"varde-progress\" max=\"100\" value=\"%.0f\" aria-label=\"%s\">%s %%</progress>",
 			    _(c, "Latest measurement:"), val, in->unit, _(c, "plan on that date:"), plan, in->unit,
