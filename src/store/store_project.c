@@ -463,9 +463,22 @@ static const char SQL_MENTIONS_SEEN[] =
 	"UPDATE mentions SET seen_at = $1 WHERE user_id = $2 AND seen_at IS NULL AND comment_id IN"
 	" (SELECT id FROM comments WHERE project_id = $3)";
 
+/* Only write when there is something to mark: a read-only page view must not
+ * queue for SQLite's write lock. */
+static const char SQL_MENTIONS_UNSEEN[] =
+	"SELECT 1 FROM mentions m JOIN comments c ON c.id = m.comment_id WHERE m.user_id = $1 AND c.project_id = $2"
+	" AND m.seen_at IS NULL LIMIT 1";
+
 int store_mentions_seen(struct db *db, long long user_id, long long project_id)
 {
-	struct db_stmt *s = db_prepare(db, SQL_MENTIONS_SEEN);
+	struct db_stmt *s = db_prepare(db, SQL_MENTIONS_UNSEEN);
+	db_bind_int(s, 1, user_id);
+	db_bind_int(s, 2, project_id);
+	int rc = db_step(s);
+	db_reset(s);
+	if (rc == DB_DONE)
+		return STORE_OK;
+	s = db_prepare(db, SQL_MENTIONS_SEEN);
 	db_bind_int(s, 1, (long long)time(NULL));
 	db_bind_int(s, 2, user_id);
 	db_bind_int(s, 3, project_id);
