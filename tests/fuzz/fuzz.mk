@@ -10,7 +10,7 @@
 # ASan+UBSan into build/fuzz/obj/ and collected in build/fuzz/libvarde-fuzz.a;
 # src/main.c is not linked.
 
-FUZZ_TARGETS  := form i18n html text method archive config router measure
+FUZZ_TARGETS  := form i18n html text method archive config router measure search
 FUZZ_DIR      := tests/fuzz
 FUZZ_B        := $(B)/fuzz
 FUZZ_SECONDS  ?= 60
@@ -31,6 +31,7 @@ FUZZ_MAXLEN_archive := 65536
 FUZZ_MAXLEN_config  := 4096
 FUZZ_MAXLEN_router  := 1024
 FUZZ_MAXLEN_measure := 8192
+FUZZ_MAXLEN_search  := 2048
 FUZZ_SEEDS_method   := tests/fixtures/methodologies
 
 .PHONY: fuzz fuzz-replay fuzz-build $(FUZZ_TARGETS:%=fuzz-%)
