@@ -340,17 +340,24 @@ void page_item_view(struct ctx *c)
 			    it.id, _(c, "Indicators, measurements and value"));
 	item_fields_render(c, &rp, e);
 	if (!strcmp(rp.r->key, "journey")) {
-		journey_render(c, &rp, &it, e, _(c, "The journey, stage by stage"));
+		/* Today's journey and the future one side by side (stacked on narrow screens). */
 		long long other[2];
 		const struct item_ref *o =
 			register_link_ids(e, "compare", other, 2) == 1 ? item_index_find(&rp.items, other[0]) : NULL;
-		if (o && o->data && o->id != it.id) {
+		bool pair = o && o->data && o->id != it.id;
+		html_printf(b, "<div class=\"%s\"><section>", pair ? "varde-journey-pair" : "varde-journey-one");
+		journey_render(c, &rp, &it, e, _(c, "The journey, stage by stage"));
+		html_printf(b, "</section>");
+		if (pair) {
 			struct reg_item oi = {.id = o->id};
 			json_t *oe = reg_entry_for_reader(c, &rp, rp.r, o->data, o->pii);
-			html_printf(b, "<h2 class=\"ds-heading\" data-size=\"sm\">%s: %s</h2>", _(c, "Compared with"), reg_title(c, &rp, o));
+			html_printf(b, "<section><h2 class=\"ds-heading\" data-size=\"sm\">%s: %s</h2>", _(c, "Compared with"),
+				    reg_title(c, &rp, o));
 			journey_render(c, &rp, &oi, oe, reg_title(c, &rp, o));
+			html_printf(b, "</section>");
 			json_decref(oe);
 		}
+		html_printf(b, "</div>");
 	}
 	if (!strcmp(rp.r->key, "idea"))
 		idea_tests_render(c, &rp, it.id);
