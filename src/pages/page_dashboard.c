@@ -84,7 +84,10 @@ static int dashboard_rounds(struct ctx *c, int shown)
 /* POST /messages/:id/seen */
 void page_message_seen(struct ctx *c)
 {
-	if (store_message_seen(c->db, c->req->params[0], c->user_id) != STORE_OK)
+	int rc = store_message_seen(c->db, c->req->params[0], c->user_id);
+	if (rc == STORE_NOTFOUND)
+		page_error(c, 404, _(c, "There is no page at this address."));
+	else if (rc != STORE_OK)
 		page_error(c, 500, _(c, "Your change could not be saved. Nothing was changed; please try again."));
 	else
 		resp_redirect(c->resp, "/dashboard");

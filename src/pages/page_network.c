@@ -4,7 +4,10 @@
  * joint and toolbox measures), and the joint measures table.
  *
  * Seeing a network never opens a member's projects; sharing does, project by
- * project (page_share.c), and the overview lists only shared projects. */
+ * project (page_share.c), for the network's leaders and coaches. The overview
+ * lists only shared projects, and to the members of member organisations
+ * only their own organisation's (sharing is with the leaders and coaches, not
+ * with the other municipalities). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -230,6 +233,13 @@ static const char *phase_name(struct ctx *c, const struct shared *p)
 	return tr_text(p->m, &ph->name, method_has_lang(p->m, c->lang) ? c->lang : p->m->langs[0]);
 }
 
+/* May this reader see the shared project in the network's lists? Leaders,
+ * coaches and those who run the network: all; others: their own organisation's. */
+static bool shared_visible(const struct ctx *c, const struct network_page *np, const struct shared *p)
+{
+	return np->manage || np->coach || ctx_membership(c, p->org_id) != NULL;
+}
+
 /* Does a shared project pass the overview's filters? */
 static bool shared_matches(struct ctx *c, const struct shared *p, const long long *with_measure, int nwith)
 {
@@ -273,9 +283,9 @@ static void overview_filters(struct ctx *c, const struct network_page *np, const
 		       "<option value=\"\">%s</option>",
 		    _(c, "Phase"), _(c, "All"));
 	for (int i = 0; i < n; i++) {
-		bool seen = false;
-		for (int k = 0; k < i; k++)
-			seen |= !strcmp(v[k].phase, v[i].phase);
+		bool seen = !shared_visible(c, np, &v[i]);
+		for (int k = 0; k < i && !seen; k++)
+			seen = shared_visible(c, np, &v[k]) && !strcmp(v[k].phase, v[i].phase);
 		if (!seen)
 			html_printf(b, "<option value=\"%s\"%s>%s</option>", v[i].phase, ph && !strcmp(ph, v[i].phase) ? " selected" : "",
 				    phase_name(c, &v[i]));
@@ -327,7 +337,7 @@ static void overview_table(struct ctx *c, const struct network_page *np, struct 
 	int shown = 0;
 	for (int i = 0; i < n; i++) {
 		struct shared *p = &v[i];
-		if (!shared_matches(c, p, with, nwith))
+		if (!shared_visible(c, np, p) || !shared_matches(c, p, with, nwith))
 			continue;
 		shown++;
 		char when[16], yearly[48];
@@ -658,6 +668,8 @@ void page_network_measures(struct ctx *c)
 		html_printf(b, "<th scope=\"col\">%s%s</th>", mname[k], strcmp(mkind[k], "joint") ? " *" : "");
 	html_printf(b, "</tr></thead><tbody>");
 	for (int i = 0; i < n; i++) {
+		if (!shared_visible(c, &np, &v[i]))
+			continue;
 		html_printf(b, "<tr><th scope=\"row\">%s<br><span class=\"varde-meta\">%s</span></th>", v[i].title, v[i].org);
 		for (int k = 0; k < nm; k++) {
 			if (prog[i * nm + k] >= 0)

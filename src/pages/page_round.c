@@ -186,7 +186,8 @@ struct round_page {
 };
 
 /* Load round params[0] and its network; the round's pages are for those who
- * run the network and its coaches. -1 with the response set. */
+ * run the network and its coaches (action AZ_NETWORK_VIEW asks for either).
+ * -1 with the response set. */
 static int round_load(struct ctx *c, enum authz_action action, struct round_page *rp)
 {
 	memset(rp, 0, sizeof *rp);
@@ -195,6 +196,12 @@ static int round_load(struct ctx *c, enum authz_action action, struct round_page
 		return -1;
 	}
 	if (network_load(c, rp->r.network_id, action, &rp->np) != 0) {
+		round_free(&rp->r);
+		return -1;
+	}
+	if (action == AZ_NETWORK_VIEW && !rp->np.manage && !rp->np.coach) {
+		page_error(c, 403, _(c, "Your role in this network does not allow this."));
+		network_page_free(&rp->np);
 		round_free(&rp->r);
 		return -1;
 	}
@@ -215,7 +222,7 @@ static void round_page_free(struct round_page *rp)
 void page_round_view(struct ctx *c)
 {
 	struct round_page rp;
-	if (round_load(c, AZ_NETWORK_COACH, &rp) != 0)
+	if (round_load(c, AZ_NETWORK_VIEW, &rp) != 0)
 		return;
 	struct buf *b = &c->resp->body;
 	layout_begin(c, rp.r.title);
@@ -361,7 +368,7 @@ void answers_render(struct ctx *c, const json_t *questions, const char *answers_
 void page_round_compiled(struct ctx *c)
 {
 	struct round_page rp;
-	if (round_load(c, AZ_NETWORK_COACH, &rp) != 0)
+	if (round_load(c, AZ_NETWORK_VIEW, &rp) != 0)
 		return;
 	struct buf *b = &c->resp->body;
 	layout_begin(c, rp.r.title);

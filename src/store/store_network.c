@@ -405,10 +405,18 @@ struct db_stmt *store_messages_open(struct db *db, long long user_id)
 }
 
 static const char SQL_MESSAGE_SEEN[] = "UPDATE messages SET seen_at = $3 WHERE id = $1 AND user_id = $2";
+static const char SQL_MESSAGE_MINE[] = "SELECT 1 FROM messages WHERE id = $1 AND user_id = $2";
 
 int store_message_seen(struct db *db, long long id, long long user_id)
 {
-	struct db_stmt *s = db_prepare(db, SQL_MESSAGE_SEEN);
+	struct db_stmt *s = db_prepare(db, SQL_MESSAGE_MINE);
+	db_bind_int(s, 1, id);
+	db_bind_int(s, 2, user_id);
+	int rc = db_step(s);
+	db_reset(s);
+	if (rc != DB_ROW)
+		return rc == DB_DONE ? STORE_NOTFOUND : STORE_ERROR;
+	s = db_prepare(db, SQL_MESSAGE_SEEN);
 	db_bind_int(s, 1, id);
 	db_bind_int(s, 2, user_id);
 	db_bind_int(s, 3, (long long)time(NULL));

@@ -49,6 +49,7 @@ struct db_stmt *store_project_measures(struct db *db, long long project_id);
 int store_message_add(struct db *db, long long user_id, long long from_user, const char *body, const char *link);
 /* Rows: id, body, link, from name, created_at. */
 struct db_stmt *store_messages_open(struct db *db, long long user_id);
+/* STORE_NOTFOUND unless the message is the user's. */
 int store_message_seen(struct db *db, long long id, long long user_id);
 
 /* Rows as store_org_entries / store_org_steps, for the projects shared with a network. */
