@@ -455,7 +455,9 @@ static void plan_form(struct ctx *c, const struct coaching *co, const struct cfo
 			 "network's period ends, at most a year. A new plan replaces the one there is."));
 	html_printf(b, "<form method=\"post\" action=\"/projects/%lld/coaching/plan\" class=\"varde-form\" novalidate>", co->pc.p.id);
 	ui_csrf(c);
-	ui_select(c, "network", _(c, "Network"), nets, n, kv_get(v, "network"), fe);
+	/* Its own name (and so id): the session form on the same page has "network". */
+	ui_select(c, "plan_network", _(c, "Network"), nets, n, kv_get(v, "plan_network") ? kv_get(v, "plan_network") : kv_get(v, "network"),
+		  fe);
 	ui_input(c, &(struct ui_input){"start", _(c, "First follow-up"), "date", kv_get(v, "start"), "off",
 				       _(c, "For example 22.11.2026."), true, 10},
 		 fe);
@@ -588,7 +590,8 @@ void page_coaching(struct ctx *c)
 static int coaching_network(struct ctx *c, const struct coaching *co, struct network_page *np)
 {
 	long long id = 0;
-	if (!text_parse_ll(kv_get(&c->req->form, "network"), &id) || id <= 0) {
+	const char *net = kv_get(&c->req->form, "plan_network") ? kv_get(&c->req->form, "plan_network") : kv_get(&c->req->form, "network");
+	if (!text_parse_ll(net, &id) || id <= 0) {
 		page_error(c, 400, _(c, "Choose a network the project is shared with."));
 		return -1;
 	}

@@ -7,7 +7,7 @@
  * project (page_share.c), for the network's leaders and coaches. The overview
  * lists only shared projects, and to the members of member organisations
  * only their own organisation's (sharing is with the leaders and coaches, not
- * with the other municipalities). */
+ * with the other municipalities), and team-only projects only to its admins. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,10 +80,20 @@ void page_networks(struct ctx *c)
 }
 
 /* A trimmed form text of at most max characters; NULL (and a message) when
- * it is required and empty or too long. Caller frees. */
+ * it is required and empty or too long. name may be "a|b": the first of the
+ * two names that was posted (forms on one page need distinct names). Caller frees. */
 static char *form_text_ok(struct ctx *c, const char *name, size_t max, bool required, const char **problem)
 {
-	char *t = text_trim_dup(kv_get(&c->req->form, name) ? kv_get(&c->req->form, name) : "");
+	char first[64];
+	const char *bar = strchr(name, '|'), *v = NULL;
+	if (bar) {
+		snprintf(first, sizeof first, "%.*s", (int)(bar - name), name);
+		v = kv_get(&c->req->form, first);
+		name = bar + 1;
+	}
+	if (!v)
+		v = kv_get(&c->req->form, name);
+	char *t = text_trim_dup(v ? v : "");
 	if ((required && !*t) || utf8_length(t) > max) {
 		*problem = required && !*t ? _(c, "Fill in every required field.") : _(c, "The text is too long.");
 		free(t);
@@ -138,6 +148,7 @@ struct shared {
 	char *title, *org, *phase, *status, *rag, *area, *theme, *challenge; /* owned */
 	const struct methodology *m;
 	int progress, benefits;
+	bool team_only;
 	double yearly;
 	char *report, *report_rag; /* owned, may be NULL */
 };
@@ -194,6 +205,7 @@ static int shared_load(struct ctx *c, long long network_id, struct shared **out)
 		p->theme = db_col_dup(s, 10);
 		p->challenge = db_col_dup(s, 11);
 		p->last_activity = db_col_null(s, 12) ? p->updated_at : db_col_int(s, 12);
+		p->team_only = !strcmp(db_col_text(s, 13), "team");
 	}
 	db_reset(s);
 	struct progress_set ps;
@@ -237,7 +249,11 @@ static const char *phase_name(struct ctx *c, const struct shared *p)
  * coaches and those who run the network: all; others: their own organisation's. */
 static bool shared_visible(const struct ctx *c, const struct network_page *np, const struct shared *p)
 {
-	return np->manage || np->coach || ctx_membership(c, p->org_id) != NULL;
+	if (np->manage || np->coach)
+		return true;
+	/* As the authorization core: a team-only project only for its organisation's admins here. */
+	const struct membership *m = ctx_membership(c, p->org_id);
+	return m && (!p->team_only || !strcmp(m->role, "admin"));
 }
 
 /* Does a shared project pass the overview's filters? */
@@ -441,8 +457,8 @@ static void overview_content(struct ctx *c, const struct network_page *np)
 	if (np->manage) {
 		html_printf(b, "<form method=\"post\" action=\"/networks/%lld/themes\" class=\"varde-form\">", np->n.id);
 		ui_csrf(c);
-		ui_input(c, &(struct ui_input){.name = "name", .label = _(c, "Theme"), .maxlength = NAME_MAX}, NULL);
-		ui_input(c, &(struct ui_input){.name = "description", .label = _(c, "Description"), .maxlength = NAME_MAX}, NULL);
+		ui_input(c, &(struct ui_input){.name = "theme_name", .label = _(c, "Theme"), .maxlength = NAME_MAX}, NULL);
+		ui_input(c, &(struct ui_input){.name = "theme_description", .label = _(c, "Description"), .maxlength = NAME_MAX}, NULL);
 		html_printf(b, "<button class=\"ds-button\" data-variant=\"secondary\" type=\"submit\">%s</button></form>", _(c, "Add theme"));
 	}
 	html_printf(b, "</section><section><h2 class=\"ds-heading\" data-size=\"sm\">%s</h2><ul class=\"varde-link-list\">",
@@ -457,8 +473,8 @@ static void overview_content(struct ctx *c, const struct network_page *np)
 	if (np->manage) {
 		html_printf(b, "<form method=\"post\" action=\"/networks/%lld/measures\" class=\"varde-form\">", np->n.id);
 		ui_csrf(c);
-		ui_input(c, &(struct ui_input){.name = "name", .label = _(c, "Measure"), .maxlength = NAME_MAX}, NULL);
-		ui_input(c, &(struct ui_input){.name = "description", .label = _(c, "Description"), .maxlength = NAME_MAX}, NULL);
+		ui_input(c, &(struct ui_input){.name = "measure_name", .label = _(c, "Measure"), .maxlength = NAME_MAX}, NULL);
+		ui_input(c, &(struct ui_input){.name = "measure_description", .label = _(c, "Description"), .maxlength = NAME_MAX}, NULL);
 		html_printf(b, "<div class=\"ds-field\"><label class=\"ds-label\" for=\"measure-kind\">%s</label>"
 			       "<select class=\"ds-input\" id=\"measure-kind\" name=\"kind\"><option value=\"joint\">%s</option>"
 			       "<option value=\"toolbox\">%s</option></select></div>"
@@ -593,8 +609,8 @@ void page_network_theme_add(struct ctx *c)
 	if (network_load(c, c->req->params[0], AZ_NETWORK_MANAGE, &np) != 0)
 		return;
 	const char *problem = NULL;
-	char *name = form_text_ok(c, "name", NAME_MAX, true, &problem);
-	char *desc = form_text_ok(c, "description", NAME_MAX, false, &problem);
+	char *name = form_text_ok(c, "theme_name|name", NAME_MAX, true, &problem);
+	char *desc = form_text_ok(c, "theme_description|description", NAME_MAX, false, &problem);
 	if (!name || !desc)
 		page_error(c, 400, problem);
 	else if (store_network_theme_add(c->db, np.n.id, name, desc) != STORE_OK)
@@ -613,8 +629,8 @@ void page_network_measure_add(struct ctx *c)
 	if (network_load(c, c->req->params[0], AZ_NETWORK_MANAGE, &np) != 0)
 		return;
 	const char *problem = NULL, *kind = kv_get(&c->req->form, "kind");
-	char *name = form_text_ok(c, "name", NAME_MAX, true, &problem);
-	char *desc = form_text_ok(c, "description", NAME_MAX, false, &problem);
+	char *name = form_text_ok(c, "measure_name|name", NAME_MAX, true, &problem);
+	char *desc = form_text_ok(c, "measure_description|description", NAME_MAX, false, &problem);
 	if (!name || !desc)
 		page_error(c, 400, problem);
 	else if (!kind || (strcmp(kind, "joint") != 0 && strcmp(kind, "toolbox") != 0))

@@ -417,6 +417,7 @@ void page_project_view(struct ctx *c)
 		store_mentions_seen(c->db, c->user_id, pc.p.id);
 
 	/* Activity */
+	bool personal = authz_check(c, AZ_PROJECT_PERSONAL, &pc.facts) == AZ_ALLOW;
 	html_printf(b, "<h2 class=\"ds-heading\" data-size=\"md\">%s</h2>\n<ul class=\"varde-activity\">", _(c, "Activity"));
 	s = store_activity(c->db, pc.p.id, 20);
 	while (db_step(s) == DB_ROW) {
@@ -427,8 +428,10 @@ void page_project_view(struct ctx *c)
 		const char *obj = db_col_text(s, 1);
 		const struct m_tool *tl = method_tool(m, obj);
 		const struct m_phase *ph = method_phase(m, obj);
+		/* A guest's e-mail address is for the team only (network readers see the event). */
+		bool hide = !strcmp(db_col_text(s, 0), "guest-invited") && !personal;
 		html_printf(b, "<li>%s UTC – %s: %s %s</li>", when, db_col_text(s, 3), _(c, db_col_text(s, 0)),
-			    tl ? tr_text(m, &tl->name, L) : ph ? tr_text(m, &ph->name, L) : *obj ? _(c, obj) : "");
+			    tl ? tr_text(m, &tl->name, L) : ph ? tr_text(m, &ph->name, L) : *obj && !hide ? _(c, obj) : "");
 	}
 	db_reset(s);
 	html_printf(b, "</ul>\n");

@@ -17,6 +17,7 @@
 #include "../core/xalloc.h"
 #include "../method/registry.h"
 #include "../project/project.h"
+#include "../register/register.h"
 #include "network_page.h"
 #include "pages.h"
 
@@ -90,9 +91,14 @@ static json_t *report_draft(struct ctx *c, struct report_page *rp)
 		struct tm tm;
 		gmtime_r(&t, &tm);
 		strftime(when, sizeof when, "%d.%m.%Y", &tm);
+		/* The object when it is a tool, a phase, a register or a team member's
+		 * name; other objects (a guest's e-mail address) are not for the network. */
 		const struct m_tool *tl = method_tool(m, db_col_text(s, 1));
+		const struct m_phase *pp = method_phase(m, db_col_text(s, 1));
+		const struct reg_def *rd = register_find(db_col_text(s, 1));
+		bool name = !strcmp(db_col_text(s, 0), "member-added");
 		snprintf(line, sizeof line, "%s: %s %s", when, *db_col_text(s, 0) ? _(c, db_col_text(s, 0)) : "",
-			 tl ? tr_text(m, &tl->name, L) : *db_col_text(s, 1) ? _(c, db_col_text(s, 1)) : "");
+			 tl ? tr_text(m, &tl->name, L) : pp ? tr_text(m, &pp->name, L) : rd ? _(c, rd->one) : name ? db_col_text(s, 1) : "");
 		text_add(&done, line);
 	}
 	db_reset(s);
@@ -102,6 +108,8 @@ static json_t *report_draft(struct ctx *c, struct report_page *rp)
 	char *measures = NULL;
 	s = store_project_measures(c->db, rp->pc.p.id);
 	while (db_step(s) == DB_ROW) {
+		if (db_col_int(s, 6) != rp->r.network_id)
+			continue; /* another network's measure */
 		snprintf(line, sizeof line, "%s: %lld %% %s", db_col_text(s, 2), db_col_null(s, 4) ? 0 : db_col_int(s, 4), db_col_text(s, 5));
 		text_add(&measures, line);
 	}
@@ -162,8 +170,10 @@ void page_report_view(struct ctx *c)
 	if (report_load(c, false, &rp) != 0)
 		return;
 	struct buf *b = &c->resp->body;
+	/* Writers work on the newest version; readers see the newest submitted one. */
 	struct report rep;
-	bool has = store_report_latest(c->db, rp.r.id, rp.pc.p.id, &rep) == STORE_OK;
+	bool has = (rp.write ? store_report_latest(c->db, rp.r.id, rp.pc.p.id, &rep)
+			     : store_report_latest_submitted(c->db, rp.r.id, rp.pc.p.id, &rep)) == STORE_OK;
 	layout_begin(c, rp.r.title);
 	html_printf(b, "<p class=\"ds-paragraph varde-meta\"><a class=\"ds-link\" href=\"/projects/%lld\">%s</a> · "
 		       "<a class=\"ds-link\" href=\"/projects/%lld/reports\">%s</a></p>"

@@ -302,6 +302,13 @@ void page_round_remind(struct ctx *c)
 		round_page_free(&rp);
 		return;
 	}
+	struct report done;
+	if (store_report_latest_submitted(c->db, rp.r.id, project, &done) == STORE_OK) {
+		report_free(&done);
+		page_error(c, 400, _(c, "The project has already submitted its report."));
+		round_page_free(&rp);
+		return;
+	}
 	char link[64], body[400];
 	snprintf(link, sizeof link, "/rounds/%lld/projects/%lld", rp.r.id, project);
 	snprintf(body, sizeof body, "%s: %s", _(c, "Reminder: the status report is due"), rp.r.title);

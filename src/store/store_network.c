@@ -309,7 +309,7 @@ struct db_stmt *store_project_networks(struct db *db, long long project_id, long
 /* Every project shared with a network: for the overview. */
 static const char SQL_SHARED_PROJECTS[] =
 	"SELECT p.id, p.title, o.id, o.name, p.current_phase, p.status, p.rag, p.service_area, p.methodology_version_id,"
-	" p.updated_at, t.name, s.challenge, (SELECT MAX(a.at) FROM activity a WHERE a.project_id = p.id)"
+	" p.updated_at, t.name, s.challenge, (SELECT MAX(a.at) FROM activity a WHERE a.project_id = p.id), p.visibility"
 	" FROM project_shares s JOIN projects p ON p.id = s.project_id JOIN orgs o ON o.id = p.org_id"
 	" LEFT JOIN network_themes t ON t.id = s.theme_id WHERE s.network_id = $1 AND p.deleted_at IS NULL"
 	" ORDER BY o.name, p.title LIMIT 1000";
@@ -367,7 +367,7 @@ struct db_stmt *store_measure_progress(struct db *db, long long network_id)
 
 /* The measures of the networks a project is shared with, and its progress. */
 static const char SQL_PROJECT_MEASURES[] =
-	"SELECT m.id, m.kind, m.name, n.name, pm.progress, pm.note FROM project_shares s JOIN networks n ON n.id = s.network_id"
+	"SELECT m.id, m.kind, m.name, n.name, pm.progress, pm.note, n.id FROM project_shares s JOIN networks n ON n.id = s.network_id"
 	" JOIN network_measures m ON m.network_id = s.network_id"
 	" LEFT JOIN project_measures pm ON pm.measure_id = m.id AND pm.project_id = s.project_id"
 	" WHERE s.project_id = $1 ORDER BY n.name, m.kind, m.id";

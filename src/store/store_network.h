@@ -37,14 +37,14 @@ int store_project_unshare(struct db *db, long long project_id, long long network
 /* Rows: network id, name, shared (0/1), theme name, challenge — networks of the project's organisation. */
 struct db_stmt *store_project_networks(struct db *db, long long project_id, long long org_id);
 /* Rows: project id, title, org id, org name, phase, status, rag, service area,
- * methodology version, updated_at, theme name, challenge, last activity. */
+ * methodology version, updated_at, theme name, challenge, last activity, visibility. */
 struct db_stmt *store_shared_projects(struct db *db, long long network_id);
 bool store_project_is_shared(struct db *db, long long project_id, long long network_id);
 int store_project_measure_set(struct db *db, long long project_id, long long measure_id, int progress, const char *note,
 			      long long user_id);
 /* Rows: project id, measure id, progress, note. */
 struct db_stmt *store_measure_progress(struct db *db, long long network_id);
-/* Rows: measure id, kind, name, network name, progress (NULL: none), note. */
+/* Rows: measure id, kind, name, network name, progress (NULL: none), note, network id. */
 struct db_stmt *store_project_measures(struct db *db, long long project_id);
 int store_message_add(struct db *db, long long user_id, long long from_user, const char *body, const char *link);
 /* Rows: id, body, link, from name, created_at. */
@@ -82,6 +82,8 @@ int store_round_summary_set(struct db *db, long long id, const char *summary, lo
 int store_round_close(struct db *db, long long id);
 /* The newest version (draft or submitted) of a project's report in a round. */
 int store_report_latest(struct db *db, long long round_id, long long project_id, struct report *out);
+/* The newest submitted version (what the network reads while a correction is drafted). */
+int store_report_latest_submitted(struct db *db, long long round_id, long long project_id, struct report *out);
 /* Save the draft: update the newest version if it is a draft, else start the
  * next version (a correction). */
 int store_report_save_draft(struct db *db, long long round_id, long long project_id, const char *answers, const char *rag,

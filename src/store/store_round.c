@@ -69,7 +69,8 @@ int store_round_get(struct db *db, long long id, struct round *out)
 
 static const char SQL_ROUNDS_OF_NETWORK[] =
 	"SELECT r.id, r.title, r.due_date, r.closed_at, CASE WHEN r.summary IS NULL THEN 0 ELSE 1 END,"
-	" (SELECT COUNT(DISTINCT x.project_id) FROM status_reports x WHERE x.round_id = r.id AND x.state = 'submitted')"
+	" (SELECT COUNT(DISTINCT x.project_id) FROM status_reports x WHERE x.round_id = r.id AND x.state = 'submitted'"
+	" AND x.project_id IN (SELECT project_id FROM project_shares WHERE network_id = r.network_id))"
 	" FROM status_rounds r WHERE r.network_id = $1 ORDER BY r.id DESC LIMIT 200";
 
 struct db_stmt *store_rounds_of_network(struct db *db, long long network_id)
@@ -131,6 +132,23 @@ int store_report_latest(struct db *db, long long round_id, long long project_id,
 	return rc == DB_ROW ? STORE_OK : rc == DB_DONE ? STORE_NOTFOUND : STORE_ERROR;
 }
 
+static const char SQL_REPORT_LATEST_SUBMITTED[] =
+	"SELECT " REPORT_COLS " FROM status_reports r WHERE r.round_id = $1 AND r.project_id = $2 AND r.state = 'submitted'"
+	" ORDER BY r.version DESC LIMIT 1";
+
+int store_report_latest_submitted(struct db *db, long long round_id, long long project_id, struct report *out)
+{
+	memset(out, 0, sizeof *out);
+	struct db_stmt *s = db_prepare(db, SQL_REPORT_LATEST_SUBMITTED);
+	db_bind_int(s, 1, round_id);
+	db_bind_int(s, 2, project_id);
+	int rc = db_step(s);
+	if (rc == DB_ROW)
+		report_read(s, out);
+	db_reset(s);
+	return rc == DB_ROW ? STORE_OK : rc == DB_DONE ? STORE_NOTFOUND : STORE_ERROR;
+}
+
 static const char SQL_REPORT_UPDATE_DRAFT[] =
 	"UPDATE status_reports SET answers = $2, rag = $3 WHERE id = $1 AND state = 'draft'";
 static const char SQL_REPORT_INSERT[] =
@@ -182,10 +200,13 @@ int store_report_submit(struct db *db, long long id, long long user_id)
 	return db_run(s) == DB_DONE ? STORE_OK : STORE_ERROR;
 }
 
-/* Every version of every report of a round, project by project, newest last. */
+/* Every version of every report of a round, project by project, newest last
+ * — of projects still shared with the round's network (unsharing takes the
+ * reports out of the network's view at once). */
 static const char SQL_REPORTS_OF_ROUND[] =
 	"SELECT " REPORT_COLS ", u.name FROM status_reports r LEFT JOIN users u ON u.id = r.submitted_by"
-	" WHERE r.round_id = $1 ORDER BY r.project_id, r.version";
+	" JOIN status_rounds sr ON sr.id = r.round_id JOIN project_shares s ON s.project_id = r.project_id"
+	" AND s.network_id = sr.network_id WHERE r.round_id = $1 ORDER BY r.project_id, r.version";
 
 struct db_stmt *store_reports_of_round(struct db *db, long long round_id)
 {
