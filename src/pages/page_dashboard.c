@@ -58,7 +58,7 @@ static int dashboard_rounds(struct ctx *c, int shown)
 {
 	struct buf *b = &c->resp->body;
 	int n = 0;
-	struct db_stmt *s = store_rounds_todo(c->db, c->user_id);
+	struct db_stmt *s = store_rounds_owed(c->db, c->user_id);
 	while (db_step(s) == DB_ROW) {
 		if (shown + n++ == 0)
 			html_printf(b, "<h2 class=\"ds-heading\" data-size=\"md\">%s</h2><ul>", _(c, "Needs your attention"));

@@ -97,7 +97,7 @@ struct db_stmt *store_reports_of_project(struct db *db, long long project_id);
 /* Rows: project id, round title, rag, submitted_at — oldest first. */
 struct db_stmt *store_network_latest_reports(struct db *db, long long network_id);
 /* Rows: round id, title, due date, project id, project title, network name. */
-struct db_stmt *store_rounds_todo(struct db *db, long long user_id);
+struct db_stmt *store_rounds_owed(struct db *db, long long user_id);
 /* Rows: user id. */
 struct db_stmt *store_project_leaders(struct db *db, long long project_id);
 

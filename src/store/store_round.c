@@ -240,16 +240,16 @@ struct db_stmt *store_network_latest_reports(struct db *db, long long network_id
 }
 
 /* Open rounds where a project the user leads or owns has not submitted yet. */
-static const char SQL_ROUNDS_TODO[] =
+static const char SQL_ROUNDS_OWED[] =
 	"SELECT r.id, r.title, r.due_date, p.id, p.title, n.name FROM status_rounds r JOIN networks n ON n.id = r.network_id"
 	" JOIN project_shares s ON s.network_id = r.network_id JOIN projects p ON p.id = s.project_id"
 	" JOIN project_members m ON m.project_id = p.id AND m.user_id = $1 AND m.role IN ('owner', 'leader')"
 	" WHERE r.closed_at IS NULL AND p.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM status_reports x"
 	" WHERE x.round_id = r.id AND x.project_id = p.id AND x.state = 'submitted') ORDER BY r.due_date LIMIT 50";
 
-struct db_stmt *store_rounds_todo(struct db *db, long long user_id)
+struct db_stmt *store_rounds_owed(struct db *db, long long user_id)
 {
-	struct db_stmt *s = db_prepare(db, SQL_ROUNDS_TODO);
+	struct db_stmt *s = db_prepare(db, SQL_ROUNDS_OWED);
 	db_bind_int(s, 1, user_id);
 	return s;
 }
