@@ -51,7 +51,7 @@ async function dataset(tmp) {
     fs.mkdirSync(dir, { recursive: true });
     const file = path.join(dir, `sqlite-${SCALE}.db`), man = path.join(dir, `sqlite-${SCALE}.json`);
     const inputs = ['gen.js', 'lib/words.js', 'lib/dbio.js'].map(f => path.join(BENCH, f))
-      .concat([path.join(S.ROOT, 'src/db/migrate.c')]);
+      .concat(['src/db/migrate.c', 'src/project/entry.c', 'src/project/project.c'].map(f => path.join(S.ROOT, f)));
     const newest = Math.max(...inputs.map(f => fs.statSync(f).mtimeMs));
     if (process.env.BENCH_REGEN === '1' || !fs.existsSync(man) || !fs.existsSync(file) || fs.statSync(man).mtimeMs < newest) {
       log(`generating the data set (scale ${SCALE}) into ${path.relative(S.ROOT, file)}`);

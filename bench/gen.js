@@ -597,6 +597,11 @@ async function main() {
   }
 
   await L.close([...L.tables].filter(([, t]) => t.cols[0] === 'id').map(([name]) => name));
+  // Store each entry's progress as the server does at save (the loader
+  // writes rows directly): what an operator's upgrade does, too.
+  const scored = server.cli(db.url, ['migrate']);
+  if (scored.status !== 0) throw new Error('varde migrate: ' + scored.stderr);
+  log(scored.stdout.trim());
   if (!regs) manifest.skipped.push('registers: skipped: table register_items/register_links/register_revisions missing');
   if (!bens) manifest.skipped.push('benefits: skipped: tables benefits/indicators/indicator_targets/measurements missing');
   manifest.counts = L.counts;

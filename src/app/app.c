@@ -9,6 +9,7 @@
 #include "../core/xalloc.h"
 #include "../db/migrate.h"
 #include "../method/registry.h"
+#include "../project/project.h"
 #include "../store/store.h"
 #include "security.h"
 
@@ -63,11 +64,10 @@ int app_init(struct app *app, const struct config *cfg, int pool_size, char *err
 		app->methods = xcalloc(1, sizeof *app->methods);
 		rc = registry_init(app->methods, db, err, errlen);
 	}
+	long long scored = 0;
+	if (rc == 0)
+		rc = project_progress_backfill(db, app->methods, &scored, err, errlen);
 	db_pool_release(app->pool, db);
-	if (rc == 0 && password_hash("varde-dummy-password-for-timing", app->dummy_hash) != 0) {
-		snprintf(err, errlen, "cannot compute a password hash (out of memory?)");
-		rc = -1;
-	}
 	if (rc != 0)
 		app_close(app);
 	return rc;

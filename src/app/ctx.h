@@ -20,7 +20,6 @@ struct app {
 	struct i18n i18n;
 	struct db_pool *pool;
 	unsigned char secret[32];   /* server key for CSRF tokens; shared by all processes via the DB */
-	char dummy_hash[160];       /* argon2id hash verified for unknown users (equal timing) */
 	struct method_registry *methods; /* owned; the one shared mutable cache (see registry.h) */
 };
 

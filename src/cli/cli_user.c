@@ -11,6 +11,7 @@
 #include "../core/text.h"
 #include "../db/migrate.h"
 #include "../method/registry.h"
+#include "../project/project.h"
 #include "../store/store.h"
 #include "cli.h"
 
@@ -40,10 +41,14 @@ int cli_migrate(const struct config *cfg)
 	struct method_registry reg;
 	char err[2048];
 	int rc = registry_init(&reg, db, err, sizeof err);
+	long long scored = 0;
+	if (rc == 0)
+		rc = project_progress_backfill(db, &reg, &scored, err, sizeof err);
 	if (rc != 0)
 		fprintf(stderr, "varde: %s\n", err);
 	else
-		printf("schema is at version %d; %d methodology versions known\n", migrate_latest(), reg.n);
+		printf("schema is at version %d; %d methodology versions known; progress stored for %lld tool entries\n",
+		       migrate_latest(), reg.n, scored);
 	registry_free(&reg);
 	db_close(db);
 	return rc ? 1 : 0;

@@ -319,6 +319,10 @@ static const struct migration migrations[] = {
 	  * this number instead of decoding every entry; NULL (older rows, or a
 	  * save that did not compute it) falls back to decoding. */
 	 "ALTER TABLE tool_entries ADD COLUMN progress BIGINT;"},
+	{10, "find tool entries whose progress is not stored yet",
+	 /* project_progress_backfill runs at every start; this partial index
+	  * keeps it from scanning every entry when nothing is missing. */
+	 "CREATE INDEX tool_entries_unscored ON tool_entries(project_id, tool_key) WHERE progress IS NULL;"},
 };
 
 int migrate_latest(void)

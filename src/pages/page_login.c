@@ -103,7 +103,7 @@ void page_login_submit(struct ctx *c)
 	}
 	struct user u = {0};
 	int found = store_user_by_email(c->db, email, &u) == STORE_OK && !u.disabled && u.password_hash;
-	bool ok = password_verify(found ? u.password_hash : c->app->dummy_hash, pw) && found;
+	bool ok = password_verify(found ? u.password_hash : password_dummy_hash(), pw) && found;
 	long long uid = u.id;
 	user_free(&u);
 	if (!ok) {

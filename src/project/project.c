@@ -176,3 +176,65 @@ int progress_set_phase(const struct progress_set *ps, long long project_id, cons
 	pc.steps = json_object_get(ps->steps, k);
 	return project_phase_progress(&pc, p);
 }
+
+/* One unscored entry, copied out of the batch query so the updates can run
+ * after it is reset. */
+struct unscored {
+	long long project_id, version_id;
+	char *tool, *data; /* owned */
+};
+
+/* Score one batch of at most n entries in one transaction; returns how many
+ * were scored, or -1 on a database error. */
+static int project_backfill_batch(struct db *db, struct method_registry *r, struct unscored *u, int n)
+{
+	if (db_begin_write(db) != 0)
+		return -1;
+	struct db_stmt *s = store_entries_unscored(db, n);
+	int got = 0;
+	while (got < n && db_step(s) == DB_ROW) {
+		u[got].project_id = db_col_int(s, 0);
+		u[got].tool = db_col_dup(s, 1);
+		u[got].data = db_col_dup(s, 2);
+		u[got].version_id = db_col_int(s, 3);
+		got++;
+	}
+	db_reset(s);
+	int rc = got;
+	for (int i = 0; i < got; i++) {
+		const struct methodology *m = registry_version(r, u[i].version_id);
+		const struct m_tool *t = m ? method_tool(m, u[i].tool) : NULL;
+		json_t *e = t && u[i].data ? json_loads(u[i].data, 0, NULL) : NULL;
+		/* A tool the methodology no longer has counts nowhere: 0 ends the rescans. */
+		int progress = t && e ? entry_progress(t, e) : 0;
+		json_decref(e);
+		if (rc >= 0 && store_entry_progress_set(db, u[i].project_id, u[i].tool, progress) != STORE_OK)
+			rc = -1;
+		free(u[i].tool);
+		free(u[i].data);
+	}
+	if (rc < 0 || db_commit(db) != 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return rc;
+}
+
+int project_progress_backfill(struct db *db, struct method_registry *r, long long *scored, char *err, size_t errlen)
+{
+	enum { BATCH = 500 };
+	struct unscored *u = calloc(BATCH, sizeof *u);
+	*scored = 0;
+	if (!u) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	registry_refresh(r, db);
+	int got;
+	while ((got = project_backfill_batch(db, r, u, BATCH)) > 0)
+		*scored += got;
+	free(u);
+	if (got < 0)
+		snprintf(err, errlen, "storing the progress of tool entries: %s", db_errmsg(db));
+	return got < 0 ? -1 : 0;
+}

@@ -54,4 +54,12 @@ void progress_set_free(struct progress_set *ps);
 int progress_set_phase(const struct progress_set *ps, long long project_id, const struct methodology *m,
 		       const char *phase_key);
 
+struct method_registry;
+/* Store the progress of every tool entry saved without it (rows from before
+ * migration 9, the demo, bulk loads), in batches of one transaction each, so
+ * lists never decode entries. Run at start-up and by `varde migrate`; cheap
+ * when nothing is missing. 0, or -1 with a message. */
+int project_progress_backfill(struct db *db, struct method_registry *r, long long *scored, char *err,
+			      size_t errlen);
+
 #endif

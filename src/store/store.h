@@ -126,6 +126,9 @@ int store_entry_get(struct db *db, long long project_id, const char *tool, char 
 /* Rows tool_key, data, not_relevant — all entries of a project in one query. */
 struct db_stmt *store_entries_of_project(struct db *db, long long project_id);
 /* Save an entry as revision `revision` and keep that revision in the history. */
+/* Rows project_id, tool_key, data, methodology_version_id of entries whose
+ * progress is not stored yet, at most limit. */
+struct db_stmt *store_entries_unscored(struct db *db, int limit);
 /* Record the progress of the entry just saved (0–100); a save clears it. */
 int store_entry_progress_set(struct db *db, long long project_id, const char *tool, int progress);
 int store_entry_save(struct db *db, long long project_id, const char *tool, const char *data, long long revision,

@@ -252,6 +252,19 @@ int store_entry_progress_set(struct db *db, long long project_id, const char *to
 	return db_run(s) == DB_DONE ? STORE_OK : STORE_ERROR;
 }
 
+/* Entries saved without a stored progress (before migration 9, or by a
+ * writer that does not compute it): a batch of up to `limit`. */
+static const char SQL_ENTRIES_UNSCORED[] =
+	"SELECT e.project_id, e.tool_key, e.data, p.methodology_version_id FROM tool_entries e"
+	" JOIN projects p ON p.id = e.project_id WHERE e.progress IS NULL ORDER BY e.project_id, e.tool_key LIMIT $1";
+
+struct db_stmt *store_entries_unscored(struct db *db, int limit)
+{
+	struct db_stmt *s = db_prepare(db, SQL_ENTRIES_UNSCORED);
+	db_bind_int(s, 1, limit);
+	return s;
+}
+
 int store_entry_save(struct db *db, long long project_id, const char *tool, const char *data, long long revision,
 		     bool not_relevant, const char *reason, const char *changed, long long user_id)
 {

@@ -39,6 +39,20 @@ static void test_password_round_trip(void **state)
 	assert_false(password_verify(h1, ""));
 }
 
+/* The constant dummy hash has today's parameters (else unknown users would
+ * answer faster or slower than known ones), and no common password opens it. */
+static void test_password_dummy_hash(void **state)
+{
+	(void)state;
+	char h[128];
+	assert_int_equal(password_hash("riktig hest batteri stift", h), 0);
+	assert_false(password_needs_rehash(h));
+	assert_false(password_needs_rehash(password_dummy_hash()));
+	assert_true(password_needs_rehash("$argon2id$v=19$m=65536,t=3,p=1$cEpoHQheL1zC55ora0qQ8w$TY/zejNPNgbOsmXBkXPDqPjEXArXXni2fminPrD5Lq8"));
+	assert_false(password_verify(password_dummy_hash(), ""));
+	assert_false(password_verify(password_dummy_hash(), "varde-dummy-password-for-timing"));
+}
+
 /* Non-ASCII passwords hash and verify byte for byte. */
 static void test_password_utf8(void **state)
 {
@@ -266,6 +280,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_password_round_trip),
+		cmocka_unit_test(test_password_dummy_hash),
 		cmocka_unit_test(test_password_utf8),
 		cmocka_unit_test(test_password_verify_bad_hash),
 		cmocka_unit_test(test_password_length),
