@@ -105,7 +105,8 @@ function pages(man, routes, db) {
   opt('GET /projects/:id/benefits', 'Benefit plan (project)', `/projects/${P}/benefits`);
   opt('GET /orgs/:id/benefits', 'Benefits (median org)', `/orgs/${man.orgMedian}/benefits`);
   opt('GET /networks/:id', 'Network overview', `/networks/${man.network}`, !!man.network);
-  const search = routes.find(r => /^GET \/search$/.test(r) || /^GET \/projects\/:id\/search$/.test(r));
+  // `varde routes` prints "METHOD PATH handler".
+  const search = routes.find(r => /^GET \/search(\s|$)/.test(r) || /^GET \/projects\/:id\/search(\s|$)/.test(r));
   if (search) list.push({ name: 'Search', path: search.split(' ')[1].replace(':id', P) + '?q=brukerne' });
   else skipped.push('Search: no route GET /search yet');
   void db;

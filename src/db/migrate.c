@@ -319,9 +319,13 @@ static const struct migration migrations[] = {
 	  * this number instead of decoding every entry; NULL (older rows, or a
 	  * save that did not compute it) falls back to decoding. */
 	 "ALTER TABLE tool_entries ADD COLUMN progress BIGINT;"},
-	{10, "find tool entries whose progress is not stored yet",
-	 /* project_progress_backfill runs at every start; this partial index
-	  * keeps it from scanning every entry when nothing is missing. */
+	{10, "read tool entries' progress without their data",
+	 /* Lists read (project, tool, not relevant, progress) from this index
+	  * alone: in the table the progress column comes after the entry's JSON,
+	  * which SQLite stores in overflow pages it would have to read through.
+	  * project_progress_backfill runs at every start; the partial index keeps
+	  * it from scanning every entry when nothing is missing. */
+	 "CREATE INDEX tool_entries_progress ON tool_entries(project_id, tool_key, not_relevant, progress);"
 	 "CREATE INDEX tool_entries_unscored ON tool_entries(project_id, tool_key) WHERE progress IS NULL;"},
 };
 

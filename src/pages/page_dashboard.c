@@ -127,7 +127,7 @@ void page_dashboard(struct ctx *c)
 
 	registry_refresh(c->app->methods, c->db);
 	struct progress_set ps;
-	progress_set_load(&ps, store_user_entries(c->db, c->user_id), store_user_steps(c->db, c->user_id));
+	progress_set_load(&ps, c->db, store_user_entries(c->db, c->user_id), store_user_steps(c->db, c->user_id));
 	html_printf(b, "<h2 class=\"ds-heading\" data-size=\"md\">%s</h2>\n", _(c, "Projects"));
 	s = store_projects_of_user(c->db, c->user_id);
 	int np = 0;

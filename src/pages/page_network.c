@@ -209,7 +209,7 @@ static int shared_load(struct ctx *c, long long network_id, struct shared **out)
 	}
 	db_reset(s);
 	struct progress_set ps;
-	progress_set_load(&ps, store_network_entries(c->db, network_id), store_network_steps(c->db, network_id));
+	progress_set_load(&ps, c->db, store_network_entries(c->db, network_id), store_network_steps(c->db, network_id));
 	for (int i = 0; i < n; i++)
 		(*out)[i].progress = (*out)[i].m ? progress_set_phase(&ps, (*out)[i].id, (*out)[i].m, (*out)[i].phase) : 0;
 	progress_set_free(&ps);

@@ -168,7 +168,7 @@ void page_org_portfolio(struct ctx *c)
 	}
 	registry_refresh(c->app->methods, c->db);
 	struct progress_set ps;
-	progress_set_load(&ps, store_org_entries(c->db, obj.org_id), store_org_steps(c->db, obj.org_id));
+	progress_set_load(&ps, c->db, store_org_entries(c->db, obj.org_id), store_org_steps(c->db, obj.org_id));
 	const char *fstatus = kv_get(&c->req->query, "status"), *farea = kv_get(&c->req->query, "area");
 	const char *sort = kv_get(&c->req->query, "sort");
 	struct row *rows = NULL;

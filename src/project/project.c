@@ -133,21 +133,48 @@ static json_t *progress_obj(json_t *root, long long id)
 	return o;
 }
 
-void progress_set_load(struct progress_set *ps, struct db_stmt *entries, struct db_stmt *steps)
+/* Decode the entries whose progress was not stored (marked null by
+ * progress_set_load): only rows saved by a writer that did not compute it
+ * since the last start-up's backfill, so normally none. */
+static void progress_set_decode_missing(struct progress_set *ps, struct db *db)
+{
+	const char *pid;
+	json_t *tools;
+	json_object_foreach(ps->entries, pid, tools)
+	{
+		for (void *it = json_object_iter(tools); it; it = json_object_iter_next(tools, it)) {
+			if (!json_is_null(json_object_iter_value(it)))
+				continue;
+			char *data = NULL, *reason = NULL;
+			long long rev = 0;
+			bool nr = false;
+			json_t *e = NULL;
+			if (store_entry_get(db, atoll(pid), json_object_iter_key(it), &data, &rev, &nr, &reason) == STORE_OK)
+				e = json_loads(data, 0, NULL);
+			json_object_iter_set_new(tools, it, e ? e : json_integer(0));
+			free(data);
+			free(reason);
+		}
+	}
+}
+
+void progress_set_load(struct progress_set *ps, struct db *db, struct db_stmt *entries, struct db_stmt *steps)
 {
 	ps->entries = json_object();
 	ps->nr = json_object();
 	ps->steps = json_object();
+	int missing = 0;
 	while (db_step(entries) == DB_ROW) {
-		/* The progress recorded at save, or else the entry to compute it from. */
-		json_t *e = !db_col_null(entries, 4) ? json_integer(db_col_int(entries, 4))
-						      : json_loads(db_col_text(entries, 2), 0, NULL);
-		if (e)
-			json_object_set_new(progress_obj(ps->entries, db_col_int(entries, 0)), db_col_text(entries, 1), e);
-		if (db_col_int(entries, 3))
+		/* The progress recorded at save; null marks an entry to decode. */
+		json_t *e = db_col_null(entries, 3) ? json_null() : json_integer(db_col_int(entries, 3));
+		missing += json_is_null(e);
+		json_object_set_new(progress_obj(ps->entries, db_col_int(entries, 0)), db_col_text(entries, 1), e);
+		if (db_col_int(entries, 2))
 			json_object_set_new(progress_obj(ps->nr, db_col_int(entries, 0)), db_col_text(entries, 1), json_true());
 	}
 	db_reset(entries);
+	if (missing)
+		progress_set_decode_missing(ps, db);
 	while (db_step(steps) == DB_ROW)
 		json_object_set_new(progress_obj(ps->steps, db_col_int(steps, 0)), db_col_text(steps, 1),
 				    json_string(db_col_text(steps, 2)));

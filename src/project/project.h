@@ -45,10 +45,10 @@ struct progress_set {
 	json_t *nr;       /* {project_id: {tool_key: true}} */
 	json_t *steps;    /* {project_id: {step_key: status}} */
 };
-/* Fill from rows (project_id, tool_key, data, not_relevant, progress — data
- * only needed where progress is NULL) and
- * (project_id, step_key, status); the statements are reset. */
-void progress_set_load(struct progress_set *ps, struct db_stmt *entries, struct db_stmt *steps);
+/* Fill from rows (project_id, tool_key, not_relevant, progress) and
+ * (project_id, step_key, status); the statements are reset. An entry whose
+ * progress is not stored is read from db and decoded. */
+void progress_set_load(struct progress_set *ps, struct db *db, struct db_stmt *entries, struct db_stmt *steps);
 void progress_set_free(struct progress_set *ps);
 /* Progress of a project's phase (0–100) from a progress set. */
 int progress_set_phase(const struct progress_set *ps, long long project_id, const struct methodology *m,

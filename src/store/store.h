@@ -165,7 +165,8 @@ int store_projects_purge(struct db *db, long long before);
 struct db_stmt *store_projects_deleted(struct db *db, long long org_id);
 /* Rows: the 16 project columns (see project_read), team size, last activity, the user's role. */
 struct db_stmt *store_portfolio(struct db *db, long long org_id, long long user_id);
-/* Rows project_id, tool_key, data, not_relevant / project_id, step_key, status for a whole organisation. */
+/* Rows project_id, tool_key, not_relevant, progress (NULL if not stored) / project_id, step_key, status for a
+ * whole organisation, from indexes only. */
 struct db_stmt *store_org_entries(struct db *db, long long org_id);
 struct db_stmt *store_org_steps(struct db *db, long long org_id);
 /* The same for every project a user can see. */

@@ -426,7 +426,7 @@ int store_message_seen(struct db *db, long long id, long long user_id)
 /* Progress inputs of every project shared with a network (for the overview:
  * two queries for all projects, as progress_set expects). */
 static const char SQL_NETWORK_ENTRIES[] =
-	"SELECT e.project_id, e.tool_key, CASE WHEN e.progress IS NULL THEN e.data END, e.not_relevant, e.progress"
+	"SELECT e.project_id, e.tool_key, e.not_relevant, e.progress"
 	" FROM tool_entries e JOIN project_shares s ON s.project_id = e.project_id WHERE s.network_id = $1";
 static const char SQL_NETWORK_STEPS[] =
 	"SELECT st.project_id, st.step_key, st.status FROM step_status st"

@@ -581,7 +581,7 @@ struct db_stmt *store_portfolio(struct db *db, long long org_id, long long user_
 }
 
 static const char SQL_ORG_ENTRIES[] =
-	"SELECT e.project_id, e.tool_key, CASE WHEN e.progress IS NULL THEN e.data END, e.not_relevant, e.progress FROM tool_entries e JOIN projects p ON p.id = e.project_id"
+	"SELECT e.project_id, e.tool_key, e.not_relevant, e.progress FROM tool_entries e JOIN projects p ON p.id = e.project_id"
 	" WHERE p.org_id = $1 AND p.deleted_at IS NULL";
 static const char SQL_ORG_STEPS[] =
 	"SELECT s.project_id, s.step_key, s.status FROM step_status s JOIN projects p ON p.id = s.project_id"
@@ -606,7 +606,7 @@ struct db_stmt *store_org_steps(struct db *db, long long org_id)
 	" p.org_id IN (SELECT org_id FROM memberships WHERE user_id = $1 AND role = 'admin') OR"                    \
 	" (p.visibility = 'org' AND p.org_id IN (SELECT org_id FROM memberships WHERE user_id = $1)))"
 static const char SQL_USER_ENTRIES[] =
-	"SELECT e.project_id, e.tool_key, CASE WHEN e.progress IS NULL THEN e.data END, e.not_relevant, e.progress FROM tool_entries e JOIN projects p ON p.id = e.project_id"
+	"SELECT e.project_id, e.tool_key, e.not_relevant, e.progress FROM tool_entries e JOIN projects p ON p.id = e.project_id"
 	" WHERE" USER_VISIBLE;
 static const char SQL_USER_STEPS[] =
 	"SELECT s.project_id, s.step_key, s.status FROM step_status s JOIN projects p ON p.id = s.project_id WHERE" USER_VISIBLE;
