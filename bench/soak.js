@@ -8,8 +8,9 @@
 // SOAK_REQUESTS (1,000,000) requests at SOAK_CONNECTIONS (128) connections,
 // wrk with a Lua script rotating over a weighted mix of pages as one
 // logged-in member of a median-sized organisation: roadmaps and tool pages
-// of several projects, tool history, the dashboard, the portfolio, the
-// public guide, the account page and a stylesheet. VmRSS is sampled every
+// of several projects, tool history, registers, evidence chains and
+// benefit plans, the dashboard, the portfolio, the organisation's benefits,
+// search, the case bank, the public guide, the account page and a stylesheet. VmRSS is sampled every
 // second. Pass: zero errors (non-2xx/3xx answers and socket errors), zero
 // crashes (the server is up at the end and stops cleanly), and resident
 // memory grows by less than 5 % from the second quarter of the run to the
@@ -85,7 +86,11 @@ async function main() {
       for (const t of tools.slice(0, 3)) paths.push(`/projects/${p}/tools/${t}`);
       paths.push(`/projects/${p}/tools/${tools[0]}/history`);
     }
-    paths.push('/dashboard', '/dashboard', `/orgs/${org}/portfolio`, '/account', '/guide', '/guide/veikart', '/guide/veikart/phases/innsikt');
+    // Registers, the evidence chain and benefits of the first few projects.
+    for (const p of pids.slice(0, 4))
+      paths.push(`/projects/${p}/registers/insight`, `/projects/${p}/registers/research`, `/projects/${p}/chain`, `/projects/${p}/benefits`);
+    paths.push('/dashboard', '/dashboard', `/orgs/${org}/portfolio`, `/orgs/${org}/benefits`, '/account', '/guide', '/guide/veikart',
+      '/guide/veikart/phases/innsikt', '/search?q=tjenesten', '/search?q=brukerne+hjemme', '/cases');
     v = await S.start(url, { threads: process.env.SOAK_THREADS ? Number(process.env.SOAK_THREADS) : undefined });
     const c = await S.login(v.base, who.email, man.password);
     const home = await c.get('/dashboard');
@@ -132,7 +137,7 @@ async function main() {
     md.push(`# Varde soak — ${KIND === 'sqlite' ? 'SQLite' : 'PostgreSQL'} — ${M.day}`, '');
     md.push(`- Date: ${M.date}; commit ${M.commit}; ${M.varde}; machine: ${M.nproc} cores, ${M.ramGiB} GiB RAM, Linux ${M.kernel} (shared, no CPU pinning)`);
     md.push(`- ${fmt(r.requests)} requests in ${fmt(secs)} s (${fmt(r.rps)} req/s), ${CONNS} connections, wrk ${M.wrk} with 2 threads; ` +
-      `${paths.length} paths rotated (roadmaps, tool pages and history of ${pids.length} projects, dashboard, portfolio of a ${man.orgMedianProjects}-project organisation, account, guide, a stylesheet), logged in as a member`);
+      `${paths.length} paths rotated (roadmaps, tool pages and history of ${pids.length} projects, registers, evidence chains and benefit plans of 4, dashboard, portfolio and benefits of a ${man.orgMedianProjects}-project organisation, search, the case bank, account, guide, a stylesheet), logged in as a member`);
     md.push(`- Latency: p50 ${(r.p50 / 1000).toFixed(2)} ms, p90 ${(r.p90 / 1000).toFixed(2)} ms, p99 ${(r.p99 / 1000).toFixed(2)} ms, max ${(r.max / 1000).toFixed(0)} ms`);
     md.push(`- Data set: scale ${man.scale} (${fmt(man.counts.projects || 0)} projects)`);
     md.push('', '| Check | measured | target | |', '|---|--:|--:|:-:|');

@@ -319,14 +319,19 @@ static const struct migration migrations[] = {
 	  * this number instead of decoding every entry; NULL (older rows, or a
 	  * save that did not compute it) falls back to decoding. */
 	 "ALTER TABLE tool_entries ADD COLUMN progress BIGINT;"},
-	{10, "read tool entries' progress without their data",
+	{10, "read tool entries' progress and items' visibility without their data",
 	 /* Lists read (project, tool, not relevant, progress) from this index
 	  * alone: in the table the progress column comes after the entry's JSON,
 	  * which SQLite stores in overflow pages it would have to read through.
 	  * project_progress_backfill runs at every start; the partial index keeps
 	  * it from scanning every entry when nothing is missing. */
 	 "CREATE INDEX tool_entries_progress ON tool_entries(project_id, tool_key, not_relevant, progress);"
-	 "CREATE INDEX tool_entries_unscored ON tool_entries(project_id, tool_key) WHERE progress IS NULL;"},
+	 "CREATE INDEX tool_entries_unscored ON tool_entries(project_id, tool_key) WHERE progress IS NULL;",
+	 /* The same for search on SQLite (store_search.c names it): whether a
+	  * matching item may be shown is decided from this index, not from rows
+	  * whose JSON comes first. PostgreSQL keeps large values out of the row
+	  * (TOAST), so it needs no such index. */
+	 "CREATE INDEX register_items_search ON register_items(id, project_id, deleted_at, tombstone, pii);", NULL},
 };
 
 int migrate_latest(void)
