@@ -90,7 +90,7 @@ async function main() {
     for (const p of pids.slice(0, 4))
       paths.push(`/projects/${p}/registers/insight`, `/projects/${p}/registers/research`, `/projects/${p}/chain`, `/projects/${p}/benefits`);
     paths.push('/dashboard', '/dashboard', `/orgs/${org}/portfolio`, `/orgs/${org}/benefits`, '/account', '/guide', '/guide/veikart',
-      '/guide/veikart/phases/innsikt', '/search?q=tjenesten', '/search?q=brukerne+hjemme', '/cases');
+      '/guide/veikart/phases/innsikt', '/search?q=tjenesten', '/cases');
     v = await S.start(url, { threads: process.env.SOAK_THREADS ? Number(process.env.SOAK_THREADS) : undefined });
     const c = await S.login(v.base, who.email, man.password);
     const home = await c.get('/dashboard');
