@@ -206,14 +206,19 @@ bool db_in_transaction(const struct db *db)
 	return db->txn_depth != 0;
 }
 
-/* The pool: a mutex-protected stack of idle connections. A request waits on the
- * condition variable when all are busy; the pool is sized at least as large as
- * the HTTP thread pool, so that only happens with extra CLI-style users. */
+/* The pool: a mutex-protected stack of idle connections. One is opened at
+ * start (so a wrong URL stops start-up); the others when first needed, which
+ * keeps a PostgreSQL server's start-up from waiting for a backend per thread.
+ * A request waits on the condition variable when all are busy and no more may
+ * be opened; the pool is sized at least as large as the HTTP thread pool, so
+ * that only happens with extra CLI-style users. */
 struct db_pool {
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 	struct db **idle;
 	int nidle, size;
+	int opened; /* connections that exist, idle or in use */
+	char *url;  /* owned */
 };
 
 struct db_pool *db_pool_open(const char *url, int size, char *err, size_t errlen)
@@ -223,23 +228,43 @@ struct db_pool *db_pool_open(const char *url, int size, char *err, size_t errlen
 	pthread_cond_init(&p->cv, NULL);
 	p->idle = xcalloc((size_t)size, sizeof *p->idle);
 	p->size = size;
-	for (int i = 0; i < size; i++) {
-		struct db *db = db_open(url, err, errlen);
-		if (!db) {
-			db_pool_close(p);
-			return NULL;
-		}
-		p->idle[p->nidle++] = db;
+	p->url = xstrdup(url);
+	struct db *db = db_open(url, err, errlen);
+	if (!db) {
+		db_pool_close(p);
+		return NULL;
 	}
+	p->idle[p->nidle++] = db;
+	p->opened = 1;
 	return p;
+}
+
+/* Open one more connection for the pool, outside its lock; NULL if the
+ * database refuses (the caller then waits for an idle one). */
+static struct db *db_pool_grow(struct db_pool *p)
+{
+	p->opened++;
+	pthread_mutex_unlock(&p->mu);
+	char err[256];
+	struct db *db = db_open(p->url, err, sizeof err);
+	pthread_mutex_lock(&p->mu);
+	if (!db) {
+		p->opened--;
+		fprintf(stderr, "varde: another database connection could not be opened: %s\n", err);
+	}
+	return db;
 }
 
 struct db *db_pool_acquire(struct db_pool *p)
 {
 	pthread_mutex_lock(&p->mu);
-	while (p->nidle == 0)
+	struct db *db = NULL;
+	if (p->nidle == 0 && p->opened < p->size)
+		db = db_pool_grow(p);
+	while (!db && p->nidle == 0)
 		pthread_cond_wait(&p->cv, &p->mu);
-	struct db *db = p->idle[--p->nidle];
+	if (!db)
+		db = p->idle[--p->nidle];
 	pthread_mutex_unlock(&p->mu);
 	return db;
 }
@@ -263,5 +288,6 @@ void db_pool_close(struct db_pool *p)
 	pthread_mutex_destroy(&p->mu);
 	pthread_cond_destroy(&p->cv);
 	free(p->idle);
+	free(p->url);
 	free(p);
 }

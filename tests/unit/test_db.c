@@ -3,6 +3,8 @@
  * is set (scripts/pg-test.sh does that). Each test gets a fresh database. */
 #include "testlib.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -513,6 +515,48 @@ static void test_pool(void **state)
 	assert_int_equal(store_user_count(t->db), 0);
 }
 
+struct pool_waiter {
+	struct db_pool *p;
+	struct db *got;
+	atomic_int done;
+};
+
+static void *pool_wait_thread(void *arg)
+{
+	struct pool_waiter *w = arg;
+	w->got = db_pool_acquire(w->p);
+	atomic_store(&w->done, 1);
+	return NULL;
+}
+
+/* The pool opens one connection at start and more only when all are busy, up
+ * to its size; then a request waits for one to come back. */
+static void test_pool_grows_then_waits(void **state)
+{
+	struct tdb *t = *state;
+	char err[512] = "";
+	struct db_pool *p = db_pool_open(t->url, 3, err, sizeof err);
+	assert_non_null(p);
+	struct db *a = db_pool_acquire(p), *b = db_pool_acquire(p), *c = db_pool_acquire(p);
+	assert_true(a && b && c && a != b && b != c && a != c);
+	struct pool_waiter w = {.p = p};
+	pthread_t th;
+	assert_int_equal(pthread_create(&th, NULL, pool_wait_thread, &w), 0);
+	struct timespec pause = {0, 50 * 1000 * 1000};
+	nanosleep(&pause, NULL);
+	assert_int_equal(atomic_load(&w.done), 0); /* a fourth would exceed the size */
+	db_pool_release(p, b);
+	assert_int_equal(pthread_join(th, NULL), 0);
+	assert_ptr_equal(w.got, b);
+	db_pool_release(p, a);
+	db_pool_release(p, c);
+	db_pool_release(p, w.got);
+	db_pool_close(p);
+	/* A database that cannot be opened stops the pool at start. */
+	assert_null(db_pool_open("sqlite:/nonexistent-dir/x/varde.db", 3, err, sizeof err));
+	assert_true(err[0] != 0);
+}
+
 /* Throttle failures count up within the window, and a failure after the
  * window starts a new count at 1. */
 static void test_throttle(void **state)
@@ -686,6 +730,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_statements, setup_db, teardown_db),
 		cmocka_unit_test_setup_teardown(test_transactions, setup_db, teardown_db),
 		cmocka_unit_test_setup_teardown(test_rollback_after_error, setup_db, teardown_db),
+		cmocka_unit_test_setup_teardown(test_pool_grows_then_waits, setup_db, teardown_db),
 		cmocka_unit_test_setup_teardown(test_pool, setup_db, teardown_db),
 		cmocka_unit_test_setup_teardown(test_throttle, setup_db, teardown_db),
 		cmocka_unit_test_setup_teardown(test_sessions, setup_db, teardown_db),
