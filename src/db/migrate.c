@@ -319,13 +319,20 @@ static const struct migration migrations[] = {
 	  * this number instead of decoding every entry; NULL (older rows, or a
 	  * save that did not compute it) falls back to decoding. */
 	 "ALTER TABLE tool_entries ADD COLUMN progress BIGINT;"},
-	{10, "read tool entries' progress and items' visibility without their data",
-	 /* Lists read (project, tool, not relevant, progress) from this index
+	{10, "tool entries' counts of what is done; progress and items' visibility read without their data",
+	 /* Lists and the roadmap read (project, tool, not relevant, progress and
+	  * the counts of fields, checklist items and questions done) from this index
 	  * alone: in the table the progress column comes after the entry's JSON,
 	  * which SQLite stores in overflow pages it would have to read through.
 	  * project_progress_backfill runs at every start; the partial index keeps
 	  * it from scanning every entry when nothing is missing. */
-	 "CREATE INDEX tool_entries_progress ON tool_entries(project_id, tool_key, not_relevant, progress);"
+	 "ALTER TABLE tool_entries ADD COLUMN fields_done BIGINT;"
+	 "ALTER TABLE tool_entries ADD COLUMN checks_done BIGINT;"
+	 "ALTER TABLE tool_entries ADD COLUMN answers_done BIGINT;"
+	 /* Scored again at the next start, now with the counts the roadmap shows. */
+	 "UPDATE tool_entries SET progress = NULL;"
+	 "CREATE INDEX tool_entries_progress ON tool_entries(project_id, tool_key, not_relevant, progress, fields_done,"
+	 " checks_done, answers_done);"
 	 "CREATE INDEX tool_entries_unscored ON tool_entries(project_id, tool_key) WHERE progress IS NULL;",
 	 /* The same for search on SQLite (store_search.c names it): whether a
 	  * matching item may be shown is decided from this index, not from rows

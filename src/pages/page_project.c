@@ -280,11 +280,12 @@ void page_project_view(struct ctx *c)
 			html_printf(b, "<ul class=\"varde-step-tools\">");
 			for (int t = 0; t < st->ntools; t++) {
 				const struct m_tool *tl = st->tools[t];
-				const json_t *e = json_object_get(pc.entries, tl->key);
-				int fd = 0, fa = 0, cd = 0, ca = 0, ad = 0, aa = 0;
-				json_t *empty = e ? NULL : entry_new();
-				entry_progress_parts(tl, e ? e : empty, &fd, &fa, &cd, &ca, &ad, &aa);
-				json_decref(empty);
+				const json_t *done = json_object_get(pc.done, tl->key);
+				int fa = 0, ca = 0, aa = 0;
+				entry_progress_totals(tl, &fa, &ca, &aa);
+				int fd = (int)json_integer_value(json_array_get(done, 0)),
+				    cd = (int)json_integer_value(json_array_get(done, 1)),
+				    ad = (int)json_integer_value(json_array_get(done, 2));
 				bool nr = json_is_true(json_object_get(pc.not_relevant, tl->key));
 				html_printf(b, "<li><a class=\"ds-link\" href=\"/projects/%lld/tools/%s\">%s</a> – %d %% ", pc.p.id, tl->key,
 					    tr_text(m, &tl->name, L), project_tool_progress(&pc, tl));

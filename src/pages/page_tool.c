@@ -362,7 +362,7 @@ void page_tool_save(struct ctx *c)
 	char *data_s = json_dumps(final, JSON_COMPACT | JSON_SORT_KEYS), *changed_s = json_dumps(changed, JSON_COMPACT);
 	if (store_entry_save(c->db, tp.pc.p.id, tp.t->key, data_s, cur_rev + 1, nr, nr ? reason : NULL, changed_s, c->user_id) !=
 		    STORE_OK ||
-	    store_entry_progress_set(c->db, tp.pc.p.id, tp.t->key, entry_progress(tp.t, final)) != STORE_OK ||
+	    project_entry_score_store(c->db, tp.pc.p.id, tp.t, final) != STORE_OK ||
 	    store_project_touch(c->db, tp.pc.p.id) != STORE_OK ||
 	    store_activity_add(c->db, tp.pc.p.id, c->user_id, "tool-saved", tp.t->key) != STORE_OK) {
 		page_error(c, 500, _(c, "Your change could not be saved. Nothing was changed; please try again."));
@@ -475,7 +475,7 @@ void page_tool_restore(struct ctx *c)
 		json_t *changed = entry_diff(tp.t, a, bb);
 		char *changed_s = json_dumps(changed, JSON_COMPACT);
 		if (store_entry_save(c->db, tp.pc.p.id, tp.t->key, old, cur_rev + 1, old_nr, old_reason, changed_s, c->user_id) != STORE_OK ||
-		    (bb && store_entry_progress_set(c->db, tp.pc.p.id, tp.t->key, entry_progress(tp.t, bb)) != STORE_OK) ||
+		    (bb && project_entry_score_store(c->db, tp.pc.p.id, tp.t, bb) != STORE_OK) ||
 		    store_activity_add(c->db, tp.pc.p.id, c->user_id, "tool-restored", tp.t->key) != STORE_OK) {
 			page_error(c, 500, _(c, "Your change could not be saved. Nothing was changed; please try again."));
 		} else {

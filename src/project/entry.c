@@ -238,6 +238,18 @@ void entry_progress_parts(const struct m_tool *t, const json_t *entry, int *fd, 
 		*ad += entry_answer(entry, t->questions[i].key) != NULL;
 }
 
+void entry_progress_totals(const struct m_tool *t, int *fa, int *ca, int *aa)
+{
+	int required = 0;
+	for (int i = 0; i < t->nfields; i++)
+		required += t->fields[i].required && t->fields[i].type != FT_LINK;
+	*fa = 0;
+	for (int i = 0; i < t->nfields; i++)
+		*fa += t->fields[i].type != FT_LINK && (!required || t->fields[i].required);
+	*ca = t->nchecklist;
+	*aa = t->nquestions;
+}
+
 int entry_progress(const struct m_tool *t, const json_t *entry)
 {
 	int fd, fa, cd, ca, ad, aa;

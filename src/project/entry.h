@@ -58,6 +58,9 @@ json_t *entry_new(void);
  * all of them. Link fields are not counted: they record where something came
  * from, and an empty register (or one a later issue adds) is no unfinished work. */
 int entry_progress(const struct m_tool *t, const json_t *entry);
+/* How many fields, checklist items and questions entry_progress counts for
+ * a tool (the same for every entry). */
+void entry_progress_totals(const struct m_tool *t, int *fields_all, int *checks_all, int *answers_all);
 /* The parts counted by entry_progress, for an explanation in words. */
 void entry_progress_parts(const struct m_tool *t, const json_t *entry, int *fields_done, int *fields_all,
 			  int *checks_done, int *checks_all, int *answers_done, int *answers_all);

@@ -51,20 +51,60 @@ int project_load_as(struct ctx *c, long long project_id, enum authz_action actio
 	return -1;
 }
 
+int project_entry_score_store(struct db *db, long long project_id, const struct m_tool *t, const json_t *entry)
+{
+	int fd, fa, cd, ca, ad, aa;
+	entry_progress_parts(t, entry, &fd, &fa, &cd, &ca, &ad, &aa);
+	return store_entry_score_set(db, project_id, t->key, entry_progress(t, entry), fd, cd, ad);
+}
+
+/* The counts of an entry saved without them, from its JSON. */
+static void project_score_decode(struct ctx *c, struct project_ctx *pc, const char *tool)
+{
+	const struct m_tool *t = pc->m ? method_tool(pc->m, tool) : NULL;
+	char *data = NULL, *reason = NULL;
+	long long rev = 0;
+	bool nr = false;
+	json_t *e = NULL;
+	if (t && store_entry_get(c->db, pc->p.id, tool, &data, &rev, &nr, &reason) == STORE_OK)
+		e = json_loads(data, 0, NULL);
+	free(data);
+	free(reason);
+	if (!e)
+		return;
+	int fd, fa, cd, ca, ad, aa;
+	entry_progress_parts(t, e, &fd, &fa, &cd, &ca, &ad, &aa);
+	json_object_set_new(pc->entries, tool, json_integer(entry_progress(t, e)));
+	json_object_set_new(pc->done, tool, json_pack("[iii]", fd, cd, ad));
+	json_decref(e);
+}
+
 void project_load_progress(struct ctx *c, struct project_ctx *pc)
 {
 	pc->entries = json_object();
+	pc->done = json_object();
 	pc->not_relevant = json_object();
 	pc->steps = json_object();
-	struct db_stmt *s = store_entries_of_project(c->db, pc->p.id);
+	struct db_stmt *s = store_entry_scores_of_project(c->db, pc->p.id);
+	json_t *missing = json_array();
 	while (db_step(s) == DB_ROW) {
-		json_t *e = json_loads(db_col_text(s, 1), 0, NULL);
-		if (e)
-			json_object_set_new(pc->entries, db_col_text(s, 0), e);
-		if (db_col_int(s, 2))
-			json_object_set_new(pc->not_relevant, db_col_text(s, 0), json_true());
+		const char *tool = db_col_text(s, 0);
+		if (db_col_int(s, 1))
+			json_object_set_new(pc->not_relevant, tool, json_true());
+		if (db_col_null(s, 2) || db_col_null(s, 3)) {
+			json_array_append_new(missing, json_string(tool));
+			continue;
+		}
+		json_object_set_new(pc->entries, tool, json_integer(db_col_int(s, 2)));
+		json_object_set_new(pc->done, tool,
+				    json_pack("[III]", (json_int_t)db_col_int(s, 3), (json_int_t)db_col_int(s, 4),
+					      (json_int_t)db_col_int(s, 5)));
 	}
 	db_reset(s);
+	size_t i;
+	json_t *tool;
+	json_array_foreach(missing, i, tool) project_score_decode(c, pc, json_string_value(tool));
+	json_decref(missing);
 	s = store_step_statuses(c->db, pc->p.id);
 	while (db_step(s) == DB_ROW)
 		json_object_set_new(pc->steps, db_col_text(s, 0), json_string(db_col_text(s, 1)));
@@ -75,6 +115,7 @@ void project_ctx_free(struct project_ctx *pc)
 {
 	project_free(&pc->p);
 	json_decref(pc->entries);
+	json_decref(pc->done);
 	json_decref(pc->not_relevant);
 	json_decref(pc->steps);
 	memset(pc, 0, sizeof *pc);
@@ -233,9 +274,10 @@ static int project_backfill_batch(struct db *db, struct method_registry *r, stru
 		const struct m_tool *t = m ? method_tool(m, u[i].tool) : NULL;
 		json_t *e = t && u[i].data ? json_loads(u[i].data, 0, NULL) : NULL;
 		/* A tool the methodology no longer has counts nowhere: 0 ends the rescans. */
-		int progress = t && e ? entry_progress(t, e) : 0;
+		int st = t && e ? project_entry_score_store(db, u[i].project_id, t, e)
+				: store_entry_score_set(db, u[i].project_id, u[i].tool, 0, 0, 0, 0);
 		json_decref(e);
-		if (rc >= 0 && store_entry_progress_set(db, u[i].project_id, u[i].tool, progress) != STORE_OK)
+		if (rc >= 0 && st != STORE_OK)
 			rc = -1;
 		free(u[i].tool);
 		free(u[i].data);

@@ -15,7 +15,8 @@ struct project_ctx {
 	struct authz_object facts;     /* how the user relates to it */
 	enum project_role role;
 	/* progress inputs, loaded once per page (no query per tool) */
-	json_t *entries;               /* {tool_key: entry} */
+	json_t *entries;               /* {tool_key: entry, or its stored progress as an integer} */
+	json_t *done;                  /* {tool_key: [fields, checklist items, questions] done} */
 	json_t *not_relevant;          /* {tool_key: true} */
 	json_t *steps;                 /* {step_key: status} */
 };
@@ -27,8 +28,11 @@ int project_load(struct ctx *c, enum authz_action action, struct project_ctx *pc
  * the benefit the request is about (AZ_BENEFIT_*). */
 int project_load_as(struct ctx *c, long long project_id, enum authz_action action, bool benefit_owner,
 		    struct project_ctx *pc);
-/* Load the entries and step statuses (for the roadmap). */
+/* Load the entries' stored progress and counts and the step statuses (for the
+ * roadmap), from indexes; an entry saved without them is decoded. */
 void project_load_progress(struct ctx *c, struct project_ctx *pc);
+/* Compute and store the progress and counts of an entry just saved. */
+int project_entry_score_store(struct db *db, long long project_id, const struct m_tool *t, const json_t *entry);
 void project_ctx_free(struct project_ctx *pc);
 
 /* Progress 0–100 of a tool, a step (its tools, or 100 when done/skipped)

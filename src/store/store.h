@@ -123,14 +123,17 @@ struct db_stmt *store_projects_of_user(struct db *db, long long user_id);
 /* Tool entries: data (malloc'd JSON) and revision; STORE_NOTFOUND if never saved. */
 int store_entry_get(struct db *db, long long project_id, const char *tool, char **data, long long *revision,
 		    bool *not_relevant, char **reason);
-/* Rows tool_key, data, not_relevant — all entries of a project in one query. */
-struct db_stmt *store_entries_of_project(struct db *db, long long project_id);
+/* Rows tool_key, not_relevant, progress, fields_done, checks_done,
+ * answers_done (NULL where not stored) of a project's entries, from an index. */
+struct db_stmt *store_entry_scores_of_project(struct db *db, long long project_id);
 /* Save an entry as revision `revision` and keep that revision in the history. */
 /* Rows project_id, tool_key, data, methodology_version_id of entries whose
  * progress is not stored yet, at most limit. */
 struct db_stmt *store_entries_unscored(struct db *db, int limit);
-/* Record the progress of the entry just saved (0–100); a save clears it. */
-int store_entry_progress_set(struct db *db, long long project_id, const char *tool, int progress);
+/* Record the progress of the entry just saved (0–100) and the counts of
+ * fields, checklist items and questions done; a save clears them. */
+int store_entry_score_set(struct db *db, long long project_id, const char *tool, int progress, int fields_done,
+			  int checks_done, int answers_done);
 int store_entry_save(struct db *db, long long project_id, const char *tool, const char *data, long long revision,
 		     bool not_relevant, const char *reason, const char *changed, long long user_id);
 /* Rows revision, changed (JSON array), at, user name, not_relevant, data — newest first. */

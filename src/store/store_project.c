@@ -220,12 +220,13 @@ int store_entry_get(struct db *db, long long project_id, const char *tool, char 
 	return rc == DB_ROW ? STORE_OK : rc == DB_DONE ? STORE_NOTFOUND : STORE_ERROR;
 }
 
-static const char SQL_ENTRIES[] =
-	"SELECT tool_key, data, not_relevant FROM tool_entries WHERE project_id = $1";
+static const char SQL_ENTRY_SCORES[] =
+	"SELECT tool_key, not_relevant, progress, fields_done, checks_done, answers_done FROM tool_entries"
+	" WHERE project_id = $1";
 
-struct db_stmt *store_entries_of_project(struct db *db, long long project_id)
+struct db_stmt *store_entry_scores_of_project(struct db *db, long long project_id)
 {
-	struct db_stmt *s = db_prepare(db, SQL_ENTRIES);
+	struct db_stmt *s = db_prepare(db, SQL_ENTRY_SCORES);
 	db_bind_int(s, 1, project_id);
 	return s;
 }
@@ -235,20 +236,27 @@ static const char SQL_ENTRY_UPSERT[] =
 	" updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
 	" ON CONFLICT (project_id, tool_key) DO UPDATE SET data = excluded.data, revision = excluded.revision,"
 	" not_relevant = excluded.not_relevant, not_relevant_reason = excluded.not_relevant_reason,"
-	" updated_by = excluded.updated_by, updated_at = excluded.updated_at, progress = NULL";
+	" updated_by = excluded.updated_by, updated_at = excluded.updated_at, progress = NULL,"
+	" fields_done = NULL, checks_done = NULL, answers_done = NULL";
 static const char SQL_REVISION_INSERT[] =
 	"INSERT INTO tool_revisions (project_id, tool_key, revision, data, not_relevant, not_relevant_reason, changed,"
 	" user_id, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
 
-/* The progress (0–100) of an entry as saved, so lists need not decode it. */
-static const char SQL_ENTRY_PROGRESS[] = "UPDATE tool_entries SET progress = $3 WHERE project_id = $1 AND tool_key = $2";
+/* The progress (0–100) of an entry as saved and the counts behind it, so
+ * pages need not decode it. */
+static const char SQL_ENTRY_SCORE[] = "UPDATE tool_entries SET progress = $3, fields_done = $4, checks_done = $5,"
+				      " answers_done = $6 WHERE project_id = $1 AND tool_key = $2";
 
-int store_entry_progress_set(struct db *db, long long project_id, const char *tool, int progress)
+int store_entry_score_set(struct db *db, long long project_id, const char *tool, int progress, int fields_done,
+			  int checks_done, int answers_done)
 {
-	struct db_stmt *s = db_prepare(db, SQL_ENTRY_PROGRESS);
+	struct db_stmt *s = db_prepare(db, SQL_ENTRY_SCORE);
 	db_bind_int(s, 1, project_id);
 	db_bind_text(s, 2, tool);
 	db_bind_int(s, 3, progress);
+	db_bind_int(s, 4, fields_done);
+	db_bind_int(s, 5, checks_done);
+	db_bind_int(s, 6, answers_done);
 	return db_run(s) == DB_DONE ? STORE_OK : STORE_ERROR;
 }
 

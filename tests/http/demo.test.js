@@ -121,16 +121,19 @@ test('varde demo fills an empty database, and the example is alive', async () =>
     assert.ok(retention.text.includes('Intervjuer med hjemmeboende brukere'), 'an item past its retention date');
 
     // Every entry's progress is stored at start-up (the demo writes entries
-    // without it), and the lists show the same numbers whether they read the
-    // stored progress or decode every entry as before migration 9.
+    // without it), and the lists and the roadmap show the same numbers whether
+    // they read the stored progress and counts or decode every entry.
     assert.equal(sql(db, 'SELECT COUNT(*) FROM tool_entries WHERE progress IS NULL'), '0');
     assert.ok(Number(sql(db, 'SELECT SUM(progress) FROM tool_entries')) > 0);
-    const lists = [[admin, `/orgs/${org}/portfolio`], [admin, '/dashboard'], [leader, `/networks/${network}`]];
+    assert.equal(sql(db, 'SELECT COUNT(*) FROM tool_entries WHERE fields_done IS NULL OR checks_done IS NULL OR answers_done IS NULL'), '0');
+    const lists = [[admin, `/orgs/${org}/portfolio`], [admin, '/dashboard'], [leader, `/networks/${network}`],
+      [admin, `/projects/${project}`]];
     const strip = t => t.replace(/name="csrf" value="[^"]*"/g, '');
     const fromStored = [];
     for (const [who, path] of lists) fromStored.push(strip((await who.get(path)).text));
     assert.match(fromStored[0], /<td>[1-9]\d* %<\/td>/, 'the portfolio shows progress');
-    sql(db, 'UPDATE tool_entries SET progress = NULL');
+    assert.match(fromStored[3], /felt [1-9]\d*\/\d+/, 'the roadmap counts filled fields');
+    sql(db, 'UPDATE tool_entries SET progress = NULL, fields_done = NULL, checks_done = NULL, answers_done = NULL');
     for (let i = 0; i < lists.length; i++)
       assert.equal(strip((await lists[i][0].get(lists[i][1])).text), fromStored[i], lists[i][1]);
     const entries = sql(db, 'SELECT COUNT(*) FROM tool_entries');

@@ -711,6 +711,12 @@ static struct parts parts_of(const struct m_tool *t, const json_t *e)
 {
 	struct parts p;
 	entry_progress_parts(t, e, &p.fd, &p.fa, &p.cd, &p.ca, &p.ad, &p.aa);
+	/* The totals the roadmap shows without the entry are the same. */
+	int fa, ca, aa;
+	entry_progress_totals(t, &fa, &ca, &aa);
+	assert_int_equal(fa, p.fa);
+	assert_int_equal(ca, p.ca);
+	assert_int_equal(aa, p.aa);
 	return p;
 }
 
