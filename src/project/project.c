@@ -101,9 +101,8 @@ void project_load_progress(struct ctx *c, struct project_ctx *pc)
 					      (json_int_t)db_col_int(s, 5)));
 	}
 	db_reset(s);
-	size_t i;
-	json_t *tool;
-	json_array_foreach(missing, i, tool) project_score_decode(c, pc, json_string_value(tool));
+	for (size_t i = 0; i < json_array_size(missing); i++)
+		project_score_decode(c, pc, json_string_value(json_array_get(missing, i)));
 	json_decref(missing);
 	s = store_step_statuses(c->db, pc->p.id);
 	while (db_step(s) == DB_ROW)
