@@ -49,7 +49,7 @@ let seq = 0;
 const marker = () => `krasj ${RUN} n${(++seq).toString(36)}x`;
 const MARK_RE = new RegExp(`krasj ${RUN} n[0-9a-z]+x`, 'g');
 
-const acked = { login: [], tool: [], comment: [], register: [], measurement: [] };
+const acked = { login: [], tool: [], comment: [], register: [], measurement: [], report: [] };
 const stats = { attempts: {}, acked: {}, failed: {}, rejected: {} };
 const bump = (k, kind) => { stats[k][kind] = (stats[k][kind] || 0) + 1; };
 
@@ -63,14 +63,15 @@ let stopping = false;
 // acknowledgement, verified after each restart by finding the marker on the
 // page the 303 pointed to. Fill in `path` (and `fields` if the generic form
 // filling is not enough) when the routes land.
-const EXTENSIONS = [
-  { kind: 'status-report', route: /^POST \S*(status-reports?|reports?)$/, path: null },
-];
+const EXTENSIONS = [];
 
 // Writes checked by SQL, each driven when its route exists.
 const KINDS = {
   register: { route: 'POST /projects/:id/registers/:token', weight: 0.15 },
   measurement: { route: 'POST /benefits/:id/indicators/:id/measurements', weight: 0.1 },
+  // a network status report, submitted: each submission is a new version
+  // that never changes, so every acknowledged one must stay
+  report: { route: 'POST /rounds/:id/projects/:id', weight: 0.08 },
 };
 let day0 = Date.UTC(2031, 0, 1) / 1000; // measurement days no generated data uses
 
@@ -130,6 +131,15 @@ async function worker(i, man, exts, kinds) {
         bump('attempts', 'measurement');
         const r = await c.post(`/benefits/${ind.benefit}/indicators/${ind.indicator}/measurements`, { date: day, value: '42', comment: m });
         if (r.status === 303) { acked.measurement.push(m); bump('acked', 'measurement'); } else bump('rejected', 'measurement');
+        continue;
+      }
+      if (kinds.report && w.round && roll >= KINDS.register.weight && roll < KINDS.register.weight + KINDS.report.weight) {
+        const m = marker();
+        const body = { rag: 'amber', action: 'submit' };
+        for (const k of w.round.keys) body[`a-${k}`] = m;
+        bump('attempts', 'report');
+        const r = await c.post(`/rounds/${w.round.id}/projects/${w.project}`, body);
+        if (r.status === 303) { acked.report.push(m); bump('acked', 'report'); } else bump('rejected', 'report');
         continue;
       }
       if (roll < 0.6) {
@@ -219,6 +229,12 @@ async function verify(db, base, checkedExt) {
     const ms = new Set(dbio.query(db, `SELECT comment FROM measurements WHERE comment LIKE 'krasj ${RUN}%'`).map(r => r.comment));
     for (const m of acked.measurement) if (!ms.has(m)) problems.push(`measurement "${m}" missing`);
   }
+  if (acked.report.length) {
+    const rs = new Set();
+    for (const r of dbio.query(db, `SELECT answers FROM status_reports WHERE state = 'submitted' AND answers LIKE '%krasj ${RUN}%'`))
+      for (const m of r.answers.match(MARK_RE) || []) rs.add(m);
+    for (const m of acked.report) if (!rs.has(m)) problems.push(`status report "${m}" missing`);
+  }
   // extension kinds: over HTTP, on the page the 303 pointed to (new ones, and a sample of older ones)
   for (const e of EXTENSIONS) {
     const list = acked[e.kind] || [];
@@ -270,6 +286,17 @@ async function main() {
       else extNote.push(`${k}: not driven (no route ${d.route} yet)`);
     }
     if (kinds.measurement && !man.writers.some(w => w.indicators && w.indicators.length)) extNote.push('measurement: no indicators in the data set');
+    // each writer's project: an open round of a network it is shared with
+    if (kinds.report) {
+      for (const w of man.writers) {
+        const r = dbio.query(db, `SELECT r.id, r.questions FROM status_rounds r JOIN project_shares s ON s.network_id = r.network_id
+          WHERE s.project_id = ${Number(w.project)} AND r.closed_at IS NULL ORDER BY r.id LIMIT 1`)[0];
+        if (r) w.round = { id: r.id, keys: JSON.parse(r.questions).map(q => q.key) };
+      }
+      const n = man.writers.filter(w => w.round).length;
+      extNote.push(`report: ${n} of ${man.writers.length} writers' projects are in an open round`);
+      if (!n) kinds.report = false;
+    }
     const exts = [];
     for (const e of EXTENSIONS) {
       const r = routes.find(x => e.route.test(x));

@@ -179,16 +179,20 @@ struct db_stmt *store_project_members(struct db *db, long long project_id)
 	return s;
 }
 
+/* The ids of the projects a user can see: their teams', and in their
+ * organisations every project (admins) or the organisation-wide ones. As a
+ * UNION of indexed lookups, so both databases start from the user's few
+ * projects; an OR of the three in a WHERE made PostgreSQL read every project
+ * and then every tool entry (330 ms for an administrator of 280 projects). */
+#define USER_VISIBLE_IDS                                                                                          \
+	"WITH visible(id) AS (SELECT project_id FROM project_members WHERE user_id = $1 UNION"                      \
+	" SELECT p.id FROM memberships m JOIN projects p ON p.org_id = m.org_id WHERE m.user_id = $1"                 \
+	" AND (m.role = 'admin' OR p.visibility = 'org')) "
 static const char SQL_PROJECTS_OF_USER[] =
-	"SELECT p.id, p.title, o.name, p.methodology_version_id, p.current_phase, p.status, p.rag, pm.role, p.updated_at"
-	" FROM projects p JOIN orgs o ON o.id = p.org_id"
+	USER_VISIBLE_IDS "SELECT p.id, p.title, o.name, p.methodology_version_id, p.current_phase, p.status, p.rag,"
+	" pm.role, p.updated_at FROM visible v JOIN projects p ON p.id = v.id JOIN orgs o ON o.id = p.org_id"
 	" LEFT JOIN project_members pm ON pm.project_id = p.id AND pm.user_id = $1"
-	/* Three indexable cases, so SQLite and PostgreSQL use an index for each
-	 * (an OR over the joined row would read every project). */
-	" WHERE p.deleted_at IS NULL AND (p.id IN (SELECT project_id FROM project_members WHERE user_id = $1)"
-	" OR p.org_id IN (SELECT org_id FROM memberships WHERE user_id = $1 AND role = 'admin')"
-	" OR (p.visibility = 'org' AND p.org_id IN (SELECT org_id FROM memberships WHERE user_id = $1)))"
-	" ORDER BY pm.user_id IS NULL, p.updated_at DESC LIMIT 200";
+	" WHERE p.deleted_at IS NULL ORDER BY pm.user_id IS NULL, p.updated_at DESC LIMIT 200";
 
 struct db_stmt *store_projects_of_user(struct db *db, long long user_id)
 {
@@ -609,15 +613,12 @@ struct db_stmt *store_org_steps(struct db *db, long long org_id)
 	return s;
 }
 
-#define USER_VISIBLE                                                                                              \
-	" p.deleted_at IS NULL AND (p.id IN (SELECT project_id FROM project_members WHERE user_id = $1) OR"        \
-	" p.org_id IN (SELECT org_id FROM memberships WHERE user_id = $1 AND role = 'admin') OR"                    \
-	" (p.visibility = 'org' AND p.org_id IN (SELECT org_id FROM memberships WHERE user_id = $1)))"
 static const char SQL_USER_ENTRIES[] =
-	"SELECT e.project_id, e.tool_key, e.not_relevant, e.progress FROM tool_entries e JOIN projects p ON p.id = e.project_id"
-	" WHERE" USER_VISIBLE;
+	USER_VISIBLE_IDS "SELECT e.project_id, e.tool_key, e.not_relevant, e.progress FROM visible v"
+	" JOIN projects p ON p.id = v.id JOIN tool_entries e ON e.project_id = p.id WHERE p.deleted_at IS NULL";
 static const char SQL_USER_STEPS[] =
-	"SELECT s.project_id, s.step_key, s.status FROM step_status s JOIN projects p ON p.id = s.project_id WHERE" USER_VISIBLE;
+	USER_VISIBLE_IDS "SELECT s.project_id, s.step_key, s.status FROM visible v JOIN projects p ON p.id = v.id"
+	" JOIN step_status s ON s.project_id = p.id WHERE p.deleted_at IS NULL";
 
 struct db_stmt *store_user_entries(struct db *db, long long user_id)
 {
