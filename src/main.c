@@ -104,7 +104,9 @@ static int cmd_serve(const struct config *cfg)
 		fprintf(stderr, "varde: %s\n", err);
 		return 1;
 	}
-	int rc = cli_first_admin(cfg, app.cfg.base_url);
+	struct db *db = db_pool_acquire(app.pool);
+	int rc = cli_first_admin(db, app.cfg.base_url);
+	db_pool_release(app.pool, db);
 	if (rc == 0 && server_run(&app, err, sizeof err) != 0) {
 		fprintf(stderr, "varde: %s\n", err);
 		rc = 1;

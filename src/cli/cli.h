@@ -17,7 +17,8 @@ int cli_methodology_import(const struct config *cfg, int argc, char **argv);
 /* varde demo: fill an empty database with an invented example (cli_demo.c). */
 int cli_demo(const struct config *cfg, int argc, char **argv);
 /* Create the first site administrator if there are no users, printing the
- * one-time link. Used by `varde serve` on an empty database. */
-int cli_first_admin(const struct config *cfg, const char *base_url);
+ * one-time link. Used by `varde serve` on an empty database, with a
+ * connection of the server's pool (the schema is already up to date). */
+int cli_first_admin(struct db *db, const char *base_url);
 
 #endif

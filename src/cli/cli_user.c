@@ -197,11 +197,8 @@ int cli_routes(void)
 	return 0;
 }
 
-int cli_first_admin(const struct config *cfg, const char *base_url)
+int cli_first_admin(struct db *db, const char *base_url)
 {
-	struct db *db = cli_open(cfg);
-	if (!db)
-		return 1;
 	int rc = 0;
 	if (db_begin_write(db) == 0 && store_user_count(db) == 0) {
 		const char *email = getenv("VARDE_ADMIN_EMAIL");
@@ -222,6 +219,5 @@ int cli_first_admin(const struct config *cfg, const char *base_url)
 	} else {
 		db_rollback(db);
 	}
-	db_close(db);
 	return rc;
 }
