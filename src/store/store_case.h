@@ -24,7 +24,7 @@ struct case_rec {
 void case_free(struct case_rec *k);
 
 /* The SQL condition "user $U may read case c" (a fragment for the store's
- * constants: c is the cases row, U the placeholder of the user id, 0 for an
+ * constants: c is the cases row, U the SQL parameter holding the user id, 0 for an
  * anonymous visitor). */
 #define STORE_CASE_READABLE(U)                                                                                        \
 	" (c.withdrawn_at IS NULL AND EXISTS (SELECT 1 FROM projects cp WHERE cp.id = c.project_id AND cp.deleted_at IS NULL)" \

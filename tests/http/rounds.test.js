@@ -179,8 +179,8 @@ test('the owner organisation\'s admin, who runs the network, opens a round and t
 
 // ---- the to-do and the draft -------------------------------------------------------------------
 test('the project\'s leaders have a to-do on the dashboard, and a draft filled from the case file', async () => {
-  const todo = `href="/rounds/${R}/projects/${P}">Status report: Høstrunden 2026</a> – Trygg heim (due ${ddmmyyyy(plus(21))})`;
-  assert.ok((await attention(eva)).includes(todo), 'on the project owner\'s dashboard');
+  const owedReport = `href="/rounds/${R}/projects/${P}">Status report: Høstrunden 2026</a> – Trygg heim (due ${ddmmyyyy(plus(21))})`;
+  assert.ok((await attention(eva)).includes(owedReport), 'on the project owner\'s dashboard');
   assert.ok((await attention(bergenLeader)).includes(`href="/rounds/${R}/projects/${B}"`), 'Bente: for B');
   assert.ok((await attention(bergenLeader)).includes(`href="/rounds/${R}/projects/${C}"`), 'Bente: for C');
   for (const [who, c] of Object.entries({ olav, osloMember, osloAdmin, lea, bergenMember }))
